@@ -1,0 +1,117 @@
+"""Evidence about one document, computed once and shared by every fixer.
+
+The document is the strongest evidence about itself: the article that prints ``Xinoted`` once
+says ``Xi`` two dozen times, and the one that breaks ``people-to-`` / ``people`` across a line
+also writes ``people-to-people`` whole. Each property is computed on first use only, so a fixer
+that needs nothing costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property
+
+import regex
+
+from textfix.lexicon import Lexicon, default_lexicon
+from textfix.tokens import WORD
+
+# Patterns start only at a word's first letter and never give letters back (possessive), so a
+# megabyte-long "word" costs one linear scan, not a quadratic number of retries.
+_COMPOUND = regex.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
+# Two words with only spaces between them (no line break, no punctuation): a phrase of the text.
+_WORD_PAIR = regex.compile(r"(?<![^\W\d_])([^\W\d_]++) ++(?=([^\W\d_]++))")
+
+
+class Document:
+    def __init__(self, text: str, lexicon: Lexicon | None = None):
+        self.text = text
+        self._lexicon = lexicon
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return self._lexicon or default_lexicon()
+
+    @cached_property
+    def cased_words(self) -> Counter[str]:
+        """Every word form exactly as written."""
+        return Counter(WORD.findall(self.text))
+
+    @cached_property
+    def words(self) -> Counter[str]:
+        """Word counts by lower-case form: the document's own vocabulary."""
+        counts: Counter[str] = Counter()
+        for word, n in self.cased_words.items():
+            counts[word.lower()] += n
+        return counts
+
+    @cached_property
+    def word_total(self) -> int:
+        return sum(self.words.values()) or 1
+
+    @cached_property
+    def pairs(self) -> Counter[tuple[str, str]]:
+        """Adjacent lower-case word pairs within a line: the document's own phrases."""
+        return Counter((a.lower(), b.lower()) for a, b in _WORD_PAIR.findall(self.text))
+
+    @cached_property
+    def compounds(self) -> Counter[str]:
+        """Hyphenated compounds written whole on one line (``people-to-people``), lower-case."""
+        return Counter(m.lower() for m in _COMPOUND.findall(self.text))
+
+    @cached_property
+    def distinct_lowercase_words(self) -> frozenset[str]:
+        return frozenset(word for word in self.cased_words if word.islower())
+
+    def count(self, word: str) -> int:
+        return self.words.get(word.lower(), 0)
+
+    def in_lexicon(self, word: str) -> bool:
+        return word.lower() in self.lexicon
+
+    def is_known(self, word: str) -> bool:
+        """A lexicon word, or one the document itself uses more than once."""
+        return self.in_lexicon(word) or self.count(word) >= 2
+
+    def is_name(self, word: str) -> bool:
+        """A capitalised form the lexicon lacks but the document uses more than once (``Xi``)."""
+        return (
+            word[:1].isupper()
+            and not self.in_lexicon(word)
+            and self.cased_words.get(word, 0) >= 2
+        )
+
+    @cached_property
+    def column(self) -> "Column":
+        """The column width, estimated from lines that are certainly wrapped."""
+        return Column.measure(self.text)
+
+
+_TERMINAL = ".!?:;\"”’)»"
+# A line that is certainly wrapped: it ends inside a sentence (a letter, comma or hyphen) and the
+# next line goes on in lower case.
+_CERTAIN_WRAP = regex.compile(r"(?m)^([^\n]*[\p{L},\-])[ \t]*\n[ \t]*(?=\p{Ll})")
+
+
+class Column:
+    """Line lengths of the certainly-wrapped lines of a document.
+
+    ``width`` is their 95th percentile (the column's capacity) and ``short`` their 10th (a line
+    shorter than that ended early). Both are None when fewer than three wrapped lines show that
+    the text was wrapped at all: then every line break is taken as meant.
+    """
+
+    MIN_EVIDENCE = 3
+
+    def __init__(self, lengths: list[int]):
+        lengths = sorted(lengths)
+        self.evidence = len(lengths)
+        if len(lengths) >= self.MIN_EVIDENCE:
+            self.width: int | None = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
+            self.short: int | None = lengths[int(0.10 * len(lengths))]
+        else:
+            self.width = self.short = None
+
+    @classmethod
+    def measure(cls, text: str) -> "Column":
+        return cls([len(m.group(1).strip()) for m in _CERTAIN_WRAP.finditer(text)])

@@ -1,0 +1,32 @@
+"""The fixer chain, in the order it runs.
+
+Each fixer repairs one kind of damage and lives in the module named for it. A module has a
+``NAME`` (stable: used by the configuration, the CLI and the reports) and
+``propose(text, document) -> list[Change]``, which proposes changes to the text as the fixers
+before it left it. The order matters: encoding first, so that every later rule sees real
+characters; link lines out before hyphens and wraps are judged; hyphens before wraps, since a line
+join would hide the line-end hyphen; words last, once the paragraphs are whole.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+FIXER_NAMES: tuple[str, ...] = (
+    "unicode",
+    "link_lines",
+    "dehyphenate",
+    "unwrap_lines",
+    "whitespace",
+    "split_merged_words",
+    "ocr_confusions",
+)
+
+WORD_FIXERS = frozenset({"split_merged_words", "ocr_confusions"})
+"""Fixers that change words (as opposed to layout): off where the lexicon does not fit the text."""
+
+
+def fixer_module(name: str):
+    if name not in FIXER_NAMES:
+        raise ValueError(f"unknown fixer {name!r}; valid fixers: {', '.join(FIXER_NAMES)}")
+    return import_module(f"textfix.fixers.{name}")

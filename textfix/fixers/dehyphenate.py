@@ -1,0 +1,88 @@
+"""dehyphenate: words broken across a line end with a hyphen.
+
+>>> from textfix import fix
+>>> fix("broad coopera-\\ntion between the China-\\nRussia partners on people-to-\\npeople ties\\n")
+'broad cooperation between the China-Russia partners on people-to-people ties\\n'
+
+The line break always goes; the question is whether the hyphen goes with it. Evidence, in order:
+
+1. A soft hyphen (U+00AD) or ``¬`` marks a discretionary break: the word has no hyphen.
+2. A hyphen before a digit or a symbol belongs to the token (``Su-`` / ``35``).
+3. The document itself: if it writes the compound whole elsewhere (``people-to-people``) or the
+   joined word (``cooperation``), follow it.
+4. Shape: a capital after the break (``China-`` / ``Russia``), a compound that already has a hyphen
+   (``people-to-``), or a one-letter piece (typesetters never split off one letter) keep it.
+5. The lexicon: a joined form that is an English word is joined, unless both pieces are words and
+   the pair is more common than the joined word; two words that do not join into one stay a
+   compound; a fragment that is no word at all (``-tion``) is a syllable break and is joined.
+6. Otherwise keep the hyphen: a kept hyphen is a small error, a lost one can merge two words.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from textfix.document import Document
+from textfix.edits import Change
+
+NAME = "dehyphenate"
+
+_HYPHENS = "-\u00ad\u2010\u2011¬"
+_DISCRETIONARY = "\u00ad¬"
+# The left token (letters and inner hyphens), the hyphen, the break, and the next line's word.
+_BROKEN = regex.compile(
+    r"(?<![^\W\d_])(?P<left>[^\W\d_]++(?:[-\u2010\u2011][^\W\d_]++)*+)"
+    r"(?P<hyphen>[-\u00ad\u2010\u2011¬])(?P<gap>[ \t]*+\n[ \t]*+)(?P<right>[^\s]++)"
+)
+_LEADING_LETTERS = regex.compile(r"[^\W\d_]*")
+
+
+def propose(text: str, document: Document) -> list[Change]:
+    changes = []
+    for match in _BROKEN.finditer(text):
+        right_word = _LEADING_LETTERS.match(match["right"]).group()
+        keep, reason = decide(match["left"], match["hyphen"], right_word, match["right"], document)
+        start, end = match.start("hyphen"), match.end("gap")
+        changes.append(Change(start, end, match["hyphen"] if keep else "", reason))
+    return changes
+
+
+def decide(left: str, hyphen: str, right_word: str, right_token: str, document: Document) -> tuple[bool, str]:
+    """(keep the hyphen?, why) for ``left`` + hyphen + line break + ``right_word``."""
+    last = regex.split(r"[-\u2010\u2011]", left)[-1]
+    joined = last + right_word
+    compound = f"{left}-{right_word}"
+    if hyphen in _DISCRETIONARY:
+        return False, "discretionary hyphen at a line end: joined"
+    if not right_word:
+        return True, f"hyphen before {right_token[:1]!r} belongs to the token: line break removed"
+    in_compound = document.compounds.get(compound.lower(), 0)
+    in_words = document.count(joined)
+    if in_compound != in_words:
+        if in_compound > in_words:
+            return True, f"the document writes {compound!r} ({in_compound}×): hyphen kept"
+        return False, f"the document writes {joined!r} ({in_words}×): joined"
+    if right_word[0].isupper():
+        return True, "capitalised word after the break: a compound, hyphen kept"
+    if last != left:
+        return True, f"{left!r} is already a hyphenated compound: hyphen kept"
+    if len(last) < 2 or len(right_word) < 2:
+        return True, "a one-letter piece is never a syllable break: hyphen kept"
+    lexicon = document.lexicon
+    last_is_word, right_is_word = last.lower() in lexicon, right_word.lower() in lexicon
+    if joined.lower() in lexicon:
+        if last_is_word and right_is_word and _pair_beats_word(last, right_word, joined, document):
+            return True, f"{last!r} {right_word!r} is more common than {joined!r}: hyphen kept"
+        return False, f"{joined!r} is an English word: joined"
+    if last_is_word and right_is_word:
+        return True, "two words that do not form one word: a compound, hyphen kept"
+    if not right_is_word:
+        return False, f"{right_word!r} is no word, so the break is a syllable break: joined"
+    return True, "not sure: hyphen kept"
+
+
+def _pair_beats_word(first: str, second: str, joined: str, document: Document) -> bool:
+    lexicon = document.lexicon
+    pair = lexicon.bigram_count(first.lower(), second.lower()) / lexicon.bigram_total
+    word = lexicon.count(joined.lower()) / lexicon.total
+    return pair > word

@@ -1,0 +1,118 @@
+"""unicode: encoding damage and invisible characters.
+
+>>> from textfix import fix
+>>> fix("The ï¬\\x81rst â€œsigniﬁcantâ€\\x9d step\\u00ad.")
+'The first “significant” step.\\n'
+
+- Line breaks: ``\\r\\n``, ``\\r``, U+2028 and U+2029 become ``\\n``.
+- Mojibake, C0/C1 control characters, terminal escapes and the byte-order mark, via ftfy with
+  conservative settings: curly quotes, dashes and no-break spaces stay as they are, no HTML
+  unescaping, no width folding and no NFKC normalisation, so clean text comes through unchanged.
+- Latin ligature code points (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) are expanded: PDF fonts emit them, no English
+  text means them.
+- Soft hyphens inside a line and zero-width spaces are removed (they are invisible in print).
+  A soft hyphen at a line end is left for ``dehyphenate``, which needs it as evidence.
+  Zero-width (non-)joiners are removed only between two ASCII letters: in Indic and Arabic
+  scripts and in emoji they are meaningful.
+- Lone surrogates (which no encoder accepts) become U+FFFD.
+
+Only lines that hold a character outside printable ASCII are examined, so ASCII text costs one
+regex scan.
+"""
+
+from __future__ import annotations
+
+import ftfy
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from textfix.edits import Change
+
+NAME = "unicode"
+
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,  # done below, so that the edit log can name it
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,  # done below: ftfy would also turn U+0085 into a line break
+    normalization=None,
+    explain=False,
+)
+
+_LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
+_SUSPECT = regex.compile(r"[^\x20-\x7e\n\t\r]")
+_BREAK_INSIDE_LINE = regex.compile(r"([\r\u2028\u2029])")
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_INVISIBLE = regex.compile(
+    r"\u00ad(?![ \t]*(?:[\r\n]|\Z))|[\u200b\u2060\u180e]|(?<=[A-Za-z])[\u200c\u200d](?=[A-Za-z])"
+)
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_LIGATURE_CHARS = frozenset(_LIGATURES)
+_INVISIBLE_CHARS = frozenset("\u00ad\u200b\u2060\u180e\u200c\u200d")
+
+
+def propose(text: str, document=None) -> list[Change]:
+    changes = [Change(m.start(), m.end(), "\n", "line break normalised to \\n") for m in _LINE_BREAK.finditer(text)]
+    for start, end in _suspect_lines(text):
+        changes.extend(_line_changes(text[start:end], start))
+    return sorted(changes)
+
+
+def _suspect_lines(text: str):
+    """(start, end) of each line holding a character outside printable ASCII, in one scan."""
+    position = 0
+    while (found := _SUSPECT.search(text, position)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        end = len(text) if end < 0 else end
+        yield start, end
+        position = end
+
+
+def _repair_line(line: str) -> str:
+    line = _LONE_SURROGATE.sub("\ufffd", line)
+    line = _INVISIBLE.sub("", line)
+    # Line breaks other than '\n' are normalised separately; keep them out of ftfy's hands.
+    return "".join(
+        part if _BREAK_INSIDE_LINE.fullmatch(part) else _repair_segment(part)
+        for part in _BREAK_INSIDE_LINE.split(line)
+    )
+
+
+def _repair_segment(segment: str) -> str:
+    segment = ftfy.fix_text(segment, _FTFY)
+    if _LIGATURE_CHARS.intersection(segment):
+        segment = "".join(_LIGATURES.get(c, c) for c in segment)
+    return segment
+
+
+def _line_changes(line: str, offset: int) -> list[Change]:
+    repaired = _repair_line(line)
+    if repaired == line:
+        return []
+    spans: list[list[int]] = []  # [src_start, src_end, dest_start, dest_end], touching ops merged
+    for op in Levenshtein.opcodes(line, repaired):
+        if op.tag == "equal":
+            continue
+        if spans and spans[-1][1] == op.src_start:
+            spans[-1][1], spans[-1][3] = op.src_end, op.dest_end
+        else:
+            spans.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    changes = []
+    for src_start, src_end, dest_start, dest_end in spans:
+        before, after = line[src_start:src_end], repaired[dest_start:dest_end]
+        changes.append(Change(offset + src_start, offset + src_end, after, _reason(before, after)))
+    return changes
+
+
+def _reason(before: str, after: str) -> str:
+    if all(c in _LIGATURES for c in before):
+        return "ligature code point expanded"
+    if not after and all(c in _INVISIBLE_CHARS for c in before):
+        return "invisible character removed (soft hyphen or zero-width)"
+    if _LONE_SURROGATE.search(before):
+        return "lone surrogate replaced by U+FFFD"
+    if not after:
+        return "control character removed (ftfy)"
+    return "mojibake repaired (ftfy)"

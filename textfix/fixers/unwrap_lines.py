@@ -1,0 +1,104 @@
+"""unwrap_lines: join the hard-wrapped lines of a paragraph; keep (and mark) real breaks.
+
+>>> from textfix import fix
+>>> fix("China, Russia Say They Will\\nUpgrade Relations\\n China and Russia agreed on Wednesday to\\n"
+...     "upgrade their relations to a comprehensive\\nstrategic partnership.\\n")
+'China, Russia Say They Will Upgrade Relations\\n\\nChina and Russia agreed on Wednesday to upgrade their relations to a comprehensive strategic partnership.\\n'
+
+Blank lines are real paragraph breaks and stay. Every other line break is decided from evidence
+about the two lines around it (A above, B below):
+
+- B starts with a list marker: a break (a list is never glued into a paragraph).
+- A ends inside a sentence and B goes on in lower case: a wrap, joined.
+- A ends a sentence and B goes on in lower case: joined (an abbreviation, a quotation).
+- A is heading-shaped (short, no sentence punctuation, title case or capitals): joined to a
+  heading-shaped B (a title broken over two lines), else a break after it.
+- The document shows no wrapping at all (too few certainly-wrapped lines to measure a column):
+  every other line break is meant, and kept.
+- Otherwise A's length against the column width: when B's first word would have fitted on A and A
+  is shorter than nine in ten wrapped lines, A ended its paragraph (a break); else a wrap.
+
+A break inside a block becomes a paragraph break (a blank line), per the output convention.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from textfix.document import Column, Document
+from textfix.edits import Change
+
+NAME = "unwrap_lines"
+
+_LINE_BREAK = regex.compile(r"[ \t]*+\n[ \t]*+(?=\S)")
+_LIST_MARKER = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—](?=\s)|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s")
+_SENTENCE_END = ".!?:;\"”’»"
+_SMALL_WORDS = frozenset(
+    "a an and as at but by en for from if in into nor of on or per the to vs via with".split()
+)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+
+
+def propose(text: str, document: Document) -> list[Change]:
+    column = document.column
+    changes = []
+    in_heading = False
+    for match in _LINE_BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        above = text[line_start : match.start()].strip()
+        if not above:
+            continue
+        after = match.end()
+        line_end = text.find("\n", after)
+        below = text[after : len(text) if line_end < 0 else line_end].strip()
+        first_of_block = line_start == 0 or _blank_before(text, line_start)
+        join, reason, in_heading = decide(above, below, column, heading_rules=first_of_block or in_heading)
+        if join:
+            changes.append(Change(match.start(), match.end(), " ", reason))
+        else:
+            changes.append(Change(match.start(), match.end(), "\n\n", reason))
+    return changes
+
+
+def decide(above: str, below: str, column: Column, *, heading_rules: bool) -> tuple[bool, str, bool]:
+    """(join?, why, is ``below`` part of a heading?) for the break between two lines.
+
+    ``heading_rules``: ``above`` opens its block or continues a heading, so it may be one.
+    """
+    if _LIST_MARKER.match(below):
+        return False, "list item starts a line", False
+    ends_sentence = above[-1] in _SENTENCE_END
+    if below[0].islower():
+        if ends_sentence:
+            return True, "next line goes on in lower case: joined", False
+        return True, "wrapped line: joined", False
+    if heading_rules and _is_heading(above, column):
+        if not ends_sentence and _is_heading(below, column) and not _LIST_MARKER.match(below):
+            return True, "title broken over two lines: joined", True
+        return False, "heading ends here", False
+    if column.width is None:
+        return False, "the text shows no hard wrapping: line break kept as a paragraph break", False
+    first_word = below.split(maxsplit=1)[0]
+    would_fit = len(above) + 1 + len(first_word) <= column.width
+    if would_fit and len(above) < column.short:
+        return False, f"line ends short of the column ({len(above)} of {column.width}): paragraph break", False
+    return True, "wrapped line: joined", False
+
+
+def _blank_before(text: str, line_start: int) -> bool:
+    """Is the line starting at ``line_start`` preceded by a blank line?"""
+    previous_end = line_start - 1
+    previous_start = text.rfind("\n", 0, previous_end) + 1
+    return previous_end >= 0 and text[previous_start:previous_end].strip() == ""
+
+
+def _is_heading(line: str, column: Column) -> bool:
+    """Short, without sentence punctuation at its end, and in title case or capitals."""
+    if len(line) > 120 or line[-1] in ".,;:" or (column.width and len(line) > 0.85 * column.width):
+        return False
+    words = _WORD.findall(line)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 2:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(content) >= 0.75

@@ -1,0 +1,54 @@
+"""whitespace: the white space the output convention allows, and no other.
+
+>>> from textfix import fix
+>>> fix("  A line  with   runs of spaces.   \\n\\n\\n\\n Next paragraph.\\t \\n\\n")
+'A line with runs of spaces.\\n\\nNext paragraph.\\n'
+
+- white space at the start of a line (stray indentation left by the extractor) and at its end;
+- runs of spaces between words (one space; no-break and other special spaces are kept);
+- runs of blank lines (one blank line separates paragraphs);
+- nothing before the first line, exactly one newline after the last.
+
+Runs after ``unwrap_lines``, which has already consumed the white space around the breaks it
+joined. Every pattern starts only at the first character of a white-space run, so a long run
+costs one scan.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from textfix.edits import Change
+
+NAME = "whitespace"
+
+_RULES = regex.compile(
+    r"(?P<gap>(?<![^\S\n])[^\S\n]*+\n(?:[^\S\n]*+\n)++[^\S\n]*+)"  # blank lines, with their spaces
+    r"|(?P<trailing>(?<![^\S\n])[^\S\n]++(?=\n))"  # white space before a line break
+    r"|(?P<leading>(?<=\n)[^\S\n]++)"  # white space after a line break
+    r"|(?P<run>(?<=\S) {2,}+(?=\S))"  # a run of spaces between words
+)
+_REPLACEMENT = {
+    "gap": ("\n\n", "blank lines collapsed to one"),
+    "trailing": ("", "trailing white space removed"),
+    "leading": ("", "leading white space removed"),
+    "run": (" ", "run of spaces collapsed"),
+}
+
+
+def propose(text: str, document=None) -> list[Change]:
+    body_start = len(text) - len(text.lstrip())
+    body_end = len(text.rstrip())
+    if body_end <= body_start:
+        return [Change(0, len(text), "", "text is only white space")] if text else []
+    changes = []
+    if body_start:
+        changes.append(Change(0, body_start, "", "white space before the first line removed"))
+    for match in _RULES.finditer(text, body_start, body_end):
+        kind = match.lastgroup
+        replacement, reason = _REPLACEMENT[kind]
+        if match.group() != replacement:
+            changes.append(Change(match.start(), match.end(), replacement, reason))
+    if text[body_end:] != "\n":
+        changes.append(Change(body_end, len(text), "\n", "text ends with one newline"))
+    return changes

@@ -1,0 +1,130 @@
+"""A small bigram language model over the lexicon, interpolated with the document itself.
+
+Probabilities mix the English lexicon with the document's own counts, half and half: a *cache
+language model* (Kuhn & De Mori, 1990), because a document repeats its own words and names far
+more often than general English does. ``Xi`` is absent from the lexicon, but an article that says
+it two dozen times makes ``Xi noted`` likely. Unseen pairs back off to the unigram estimate with a
+fixed discount (*stupid backoff*, Brants et al. 2007).
+
+:func:`segmentations` finds the best ways to cut a run of letters into known words (a Viterbi
+search whose states are the last word, so that bigrams count), for the few tokens that need it.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from textfix.document import Document
+
+BACKOFF = 0.4  # stupid-backoff discount for an unseen pair
+LEXICON_WEIGHT = 0.5  # interpolation weight of the lexicon against the document
+MAX_WORD = 24  # longest word considered inside a run of letters (longer English words are rare)
+
+
+class LanguageModel:
+    def __init__(self, document: Document):
+        self.document = document
+        self.lexicon = document.lexicon
+        self._word_logp = lru_cache(maxsize=65536)(self._compute_word_logp)
+
+    def word_probability(self, word: str) -> float:
+        """P(word), 0.0 when neither the lexicon nor the document has it."""
+        word = word.lower()
+        lexical = self.lexicon.count(word) / self.lexicon.total
+        own = self.document.words.get(word, 0) / self.document.word_total
+        return LEXICON_WEIGHT * lexical + (1 - LEXICON_WEIGHT) * own
+
+    def is_word(self, word: str) -> bool:
+        return self.word_probability(word) > 0.0
+
+    def word_logp(self, word: str) -> float:
+        return self._word_logp(word.lower())
+
+    def _compute_word_logp(self, word: str) -> float:
+        p = self.word_probability(word)
+        if p > 0.0:
+            return math.log10(p)
+        # An unknown word: less likely the longer it is (Norvig's estimate for unseen words).
+        return math.log10(10.0 / self.lexicon.total) - len(word)
+
+    def pair_probability(self, first: str, second: str) -> float:
+        """P(second | first) from the pair tables alone; 0.0 for a pair neither has seen."""
+        first, second = first.lower(), second.lower()
+        lexical = 0.0
+        pair_count = self.lexicon.bigram_count(first, second)
+        first_count = self.lexicon.count(first)
+        if pair_count and first_count:
+            lexical = min(1.0, (pair_count / self.lexicon.bigram_total) / (first_count / self.lexicon.total))
+        own = 0.0
+        own_pairs = self.document.pairs.get((first, second), 0)
+        if own_pairs:
+            own = own_pairs / max(1, self.document.words.get(first, 0))
+        return LEXICON_WEIGHT * lexical + (1 - LEXICON_WEIGHT) * own
+
+    def conditional_logp(self, first: str | None, second: str) -> float:
+        """log10 P(second | first), backing off to the word's own probability."""
+        if first is not None:
+            p = self.pair_probability(first, second)
+            if p > 0.0:
+                return math.log10(p)
+            return math.log10(BACKOFF) + self.word_logp(second)
+        return self.word_logp(second)
+
+    def sequence_logp(self, words: list[str], before: str | None = None, after: str | None = None) -> float:
+        """log10 P(words), conditioned on the word ``before`` them and predicting the word ``after``."""
+        total = 0.0
+        previous = before
+        for word in words:
+            total += self.conditional_logp(previous, word)
+            previous = word
+        if after is not None and previous is not None:
+            total += self.conditional_logp(previous, after)
+        return total
+
+
+def segmentations(letters: str, model: LanguageModel, *, before: str | None = None, after: str | None = None,
+                  is_piece=None) -> list[tuple[float, list[str]]]:
+    """The best cuts of ``letters`` into two or more known pieces, best first, with log10 scores.
+
+    ``is_piece(piece)`` says which pieces are allowed (default: any word the model knows).
+    Cost: O(len × MAX_WORD × states); callers pass only short, suspicious tokens.
+    """
+    is_piece = is_piece or model.is_word
+    n = len(letters)
+    # best[i]: last piece ending at i -> (score, previous state's key, piece start)
+    best: list[dict[tuple[int, str], tuple[float, tuple[int, str] | None]]] = [dict() for _ in range(n + 1)]
+    best[0][(0, before or "")] = (0.0, None)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_WORD), end):
+            if not best[start]:
+                continue
+            piece = letters[start:end]
+            if not is_piece(piece):
+                continue
+            for key, (score, _) in best[start].items():
+                previous = key[1] or None
+                candidate = score + model.conditional_logp(previous, piece)
+                state = (start, piece)
+                if state not in best[end] or candidate > best[end][state][0]:
+                    best[end][state] = (candidate, key)
+    results = []
+    for state, (score, back) in best[n].items():
+        pieces = _trace(best, n, state)
+        if len(pieces) < 2:
+            continue
+        if after is not None:
+            score += model.conditional_logp(pieces[-1], after)
+        results.append((score, pieces))
+    results.sort(key=lambda r: (-r[0], r[1]))
+    return results
+
+
+def _trace(best, end: int, state) -> list[str]:
+    pieces = []
+    while state is not None and state[1] and end > 0:
+        start, piece = state
+        pieces.append(piece)
+        _, back = best[end][state]
+        state, end = back, start
+    return pieces[::-1]
