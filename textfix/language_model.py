@@ -28,27 +28,33 @@ class LanguageModel:
         self.lexicon = document.lexicon
         self._word_logp = lru_cache(maxsize=65536)(self._compute_word_logp)
 
-    def word_probability(self, word: str) -> float:
-        """P(word), 0.0 when neither the lexicon nor the document has it."""
+    def word_probability(self, word: str, held_out: bool = False) -> float:
+        """P(word), 0.0 when neither the lexicon nor the document has it.
+
+        ``held_out``: judge this occurrence on the rest of the document only (leave-one-out),
+        so that a damaged token is not its own evidence.
+        """
         word = word.lower()
         lexical = self.lexicon.count(word) / self.lexicon.total
-        own = self.document.words.get(word, 0) / self.document.word_total
+        own = max(0, self.document.words.get(word, 0) - held_out) / self.document.word_total
         return LEXICON_WEIGHT * lexical + (1 - LEXICON_WEIGHT) * own
 
     def is_word(self, word: str) -> bool:
         return self.word_probability(word) > 0.0
 
-    def word_logp(self, word: str) -> float:
+    def word_logp(self, word: str, held_out: bool = False) -> float:
+        if held_out:
+            return self._compute_word_logp(word.lower(), True)
         return self._word_logp(word.lower())
 
-    def _compute_word_logp(self, word: str) -> float:
-        p = self.word_probability(word)
+    def _compute_word_logp(self, word: str, held_out: bool = False) -> float:
+        p = self.word_probability(word, held_out)
         if p > 0.0:
             return math.log10(p)
         # An unknown word: less likely the longer it is (Norvig's estimate for unseen words).
         return math.log10(10.0 / self.lexicon.total) - len(word)
 
-    def pair_probability(self, first: str, second: str) -> float:
+    def pair_probability(self, first: str, second: str, held_out: bool = False) -> float:
         """P(second | first) from the pair tables alone; 0.0 for a pair neither has seen."""
         first, second = first.lower(), second.lower()
         lexical = 0.0
@@ -57,29 +63,33 @@ class LanguageModel:
         if pair_count and first_count:
             lexical = min(1.0, (pair_count / self.lexicon.bigram_total) / (first_count / self.lexicon.total))
         own = 0.0
-        own_pairs = self.document.pairs.get((first, second), 0)
-        if own_pairs:
-            own = own_pairs / max(1, self.document.words.get(first, 0))
+        own_pairs = self.document.pairs.get((first, second), 0) - held_out
+        if own_pairs > 0:
+            own = own_pairs / max(1, self.document.words.get(first, 0) - held_out)
         return LEXICON_WEIGHT * lexical + (1 - LEXICON_WEIGHT) * own
 
-    def conditional_logp(self, first: str | None, second: str) -> float:
+    def conditional_logp(self, first: str | None, second: str, held_out: bool = False) -> float:
         """log10 P(second | first), backing off to the word's own probability."""
         if first is not None:
-            p = self.pair_probability(first, second)
+            p = self.pair_probability(first, second, held_out)
             if p > 0.0:
                 return math.log10(p)
-            return math.log10(BACKOFF) + self.word_logp(second)
-        return self.word_logp(second)
+            return math.log10(BACKOFF) + self.word_logp(second, held_out)
+        return self.word_logp(second, held_out)
 
-    def sequence_logp(self, words: list[str], before: str | None = None, after: str | None = None) -> float:
-        """log10 P(words), conditioned on the word ``before`` them and predicting the word ``after``."""
+    def sequence_logp(self, words: list[str], before: str | None = None, after: str | None = None,
+                      *, held_out: bool = False) -> float:
+        """log10 P(words), conditioned on the word ``before`` them and predicting the word ``after``.
+
+        ``held_out``: these words are an occurrence in the document, judged on the rest of it.
+        """
         total = 0.0
         previous = before
         for word in words:
-            total += self.conditional_logp(previous, word)
+            total += self.conditional_logp(previous, word, held_out)
             previous = word
         if after is not None and previous is not None:
-            total += self.conditional_logp(previous, after)
+            total += self.conditional_logp(previous, after, held_out)
         return total
 
 

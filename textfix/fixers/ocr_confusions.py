@@ -1,2 +1,119 @@
-NAME="ocr_confusions"
-def propose(text, document): return []
+"""ocr_confusions: letters that OCR and broken font maps mistake for one another.
+
+>>> from textfix import fix
+>>> fix("Jets delivered for $2.5BIn. The rnodern plant.")
+'Jets delivered for $2.5Bln. The modern plant.\\n'
+
+Classic confusions: capital I / small l / digit 1, O / 0, rn / m, cl / d, vv / w. Only a token
+that is not a known word is examined, and a candidate is accepted only when it is the single
+candidate that is a known word (or, after a number, a known unit), or that the document itself
+uses. Names, acronyms, code and URLs are never touched (see :mod:`textfix.tokens`).
+
+Two token shapes are examined:
+
+- a plain word (``rnodern`` -> ``modern``, ``AIso`` -> ``Also``);
+- an amount with a unit suffix (``$2.5BIn`` -> ``$2.5Bln``): the digits are never changed, the
+  suffix must become a unit from :data:`UNITS` or a suffix the document writes after a number
+  elsewhere (as in a URL ``…-for-25bln``).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import regex
+
+from textfix.document import Document
+from textfix.edits import Change
+from textfix.tokens import CHUNK, is_protected, split_punctuation
+
+NAME = "ocr_confusions"
+
+# (seen, meant): what the scanner or a broken font map printed, and what it stood for.
+CONFUSIONS: tuple[tuple[str, str], ...] = (
+    ("I", "l"), ("l", "I"), ("1", "l"), ("l", "1"), ("0", "O"), ("0", "o"), ("O", "0"),
+    ("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"),
+)
+
+UNITS = frozenset(
+    # Magnitudes as news and finance abbreviate them, then SI and common units.
+    "k K m M bn Bn BN bln Bln mn Mn mln Mln tn trn trln Trln "
+    "mm cm m km kg g mg t kt Mt l ml L mL s ms h min Hz kHz MHz GHz W kW MW GW kWh MWh GWh V mV kV A mA "
+    "B KB MB GB TB PB KiB MiB GiB TiB b kb Mb Gb bps kbps Mbps Gbps px pt em dpi ppm ppb mph kph km/h "
+    "st nd rd th s".split()
+)
+
+_UNITS_ANY_CASE = frozenset(u.lower() for u in UNITS if len(u) > 1)  # 'BLN' is 'bln'; 'M' is not 'm'
+_AMOUNT = regex.compile(r"(?P<number>[$€£¥]?\d[\d,.]*+)(?P<suffix>\p{L}++)")
+_SUFFIX_AFTER_NUMBER = regex.compile(r"(?<=\d)\p{L}++")
+
+
+def propose(text: str, document: Document) -> list[Change]:
+    evidence = _Evidence(document)
+    changes = []
+    for chunk in CHUNK.finditer(text):
+        lead, core, _ = split_punctuation(chunk.group())
+        start = chunk.start() + len(lead)
+        amount = _AMOUNT.fullmatch(core)
+        if amount is not None:
+            change = _repair_unit(amount, start, evidence)
+        elif core.isalpha() and not is_protected(core):
+            change = _repair_word(core, start, evidence)
+        else:
+            change = None
+        if change is not None:
+            changes.append(change)
+    return changes
+
+
+class _Evidence:
+    def __init__(self, document: Document):
+        self.document = document
+
+    @cached_property
+    def suffixes_after_numbers(self) -> frozenset[str]:
+        return frozenset(s.lower() for s in _SUFFIX_AFTER_NUMBER.findall(self.document.text))
+
+    def is_unit(self, suffix: str, *, document_counts: bool) -> bool:
+        if suffix in UNITS or suffix.lower() in _UNITS_ANY_CASE:
+            return True
+        return document_counts and suffix.lower() in self.suffixes_after_numbers
+
+
+def _repair_unit(amount: regex.Match, start: int, evidence: _Evidence) -> Change | None:
+    suffix = amount["suffix"]
+    if evidence.is_unit(suffix, document_counts=False):
+        return None
+    candidates = {c for c in _variants(suffix) if evidence.is_unit(c, document_counts=True)}
+    if len(candidates) != 1:
+        return None
+    (meant,) = candidates
+    offset = start + amount.start("suffix")
+    return Change(offset, offset + len(suffix), meant, f"{suffix!r} after a number is no unit; OCR confusion for the unit {meant!r}")
+
+
+def _repair_word(word: str, start: int, evidence: _Evidence) -> Change | None:
+    document = evidence.document
+    if document.is_known(word):
+        return None
+    candidates = {c for c in _variants(word) if c.isalpha() and _plausible_case(c) and document.is_known(c)}
+    if len(candidates) != 1:
+        return None
+    (meant,) = candidates
+    return Change(start, start + len(word), meant, f"{word!r} is not a known word; OCR confusion for {meant!r}")
+
+
+def _variants(token: str) -> set[str]:
+    """Every token reachable by one confusion at one place."""
+    variants = set()
+    for seen, meant in CONFUSIONS:
+        position = token.find(seen)
+        while position >= 0:
+            variants.add(token[:position] + meant + token[position + len(seen) :])
+            position = token.find(seen, position + 1)
+    return variants
+
+
+def _plausible_case(word: str) -> bool:
+    """Lower case, Capitalised or ALL CAPS: a confusion must not leave a capital inside a word."""
+    return word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())

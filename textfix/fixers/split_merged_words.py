@@ -1,2 +1,199 @@
-NAME="split_merged_words"
-def propose(text, document): return []
+"""split_merged_words: words run together where the extractor lost the space glyph.
+
+>>> from textfix import fix
+>>> fix("Xi arrived. Xinoted the plan for anew eraina bid, as Xi said: a new era.")
+'Xi arrived. Xi noted the plan for a new era in a bid, as Xi said: a new era.\\n'
+
+Only tokens that are not known words are searched: a plain run of letters (no digits, no inner
+capitals, not all capitals, not a URL, e-mail, path or code identifier) that neither the lexicon
+nor the document (used more than once) knows. For such a token the best cut into known pieces is
+found with a bigram language model of English interpolated with the document's own words and
+phrases (:mod:`textfix.language_model`). The cut is taken only when
+
+- it is at least ``MARGIN`` (in log10) likelier than the token left whole, in its context, and
+- every adjacent pair of pieces is attested: a common English pair, a phrase of the document, or
+  a name the document uses (capitalised, absent from the lexicon, seen more than once) next to an
+  English word of three letters or more (``Xi`` + ``noted``).
+
+When the token's neighbour is a plain English word, the neighbour and the token are also cut
+together (``anew`` + ``eraina`` -> ``a new era in a``); that reading replaces both when it is
+``MARGIN`` likelier than the neighbour kept whole plus the token's own best cut. Case and
+punctuation are kept: pieces are slices of the original characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textfix.document import Document
+from textfix.edits import Change
+from textfix.language_model import LanguageModel, segmentations
+from textfix.tokens import CHUNK, is_protected, split_punctuation
+
+NAME = "split_merged_words"
+
+MARGIN = 2.0  # log10: a cut must be a hundred times likelier than the alternative
+MAX_TOKEN = 40  # longer letter runs are not ordinary merged words: left alone (and linear cost)
+MIN_TOKEN = 4
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    lead: str
+    core: str
+    trail: str
+
+    @property
+    def core_start(self) -> int:
+        return self.start + len(self.lead)
+
+    @property
+    def core_end(self) -> int:
+        return self.core_start + len(self.core)
+
+
+def propose(text: str, document: Document) -> list[Change]:
+    model: LanguageModel | None = None
+    tokens = [_token(m.start(), m.end(), m.group()) for m in CHUNK.finditer(text)]
+    changes: list[Change] = []
+    taken_until = 0  # a neighbour re-cut consumes the next token too
+    for i, token in enumerate(tokens):
+        if token.start < taken_until or not _is_candidate(token.core, document):
+            continue
+        model = model or LanguageModel(document)
+        change = _repair(tokens, i, text, model, document)
+        if change is not None:
+            if changes and change.start < changes[-1].end:
+                continue
+            changes.append(change)
+            taken_until = change.end
+    return changes
+
+
+def _token(start: int, end: int, chunk: str) -> _Token:
+    lead, core, trail = split_punctuation(chunk)
+    return _Token(start, end, lead, core, trail)
+
+
+def _is_candidate(core: str, document: Document) -> bool:
+    if not (MIN_TOKEN <= len(core) <= MAX_TOKEN) or not core.isalpha() or is_protected(core):
+        return False
+    if not (core.islower() or (core[0].isupper() and core[1:].islower())):
+        return False
+    return not document.is_known(core)
+
+
+def _context_word(tokens: list[_Token], j: int, *, left: bool) -> str | None:
+    """The word next to the token, when no punctuation stands between them."""
+    if not 0 <= j < len(tokens):
+        return None
+    neighbour = tokens[j]
+    separated = neighbour.trail if left else neighbour.lead
+    plain = neighbour.core.isalpha() and not is_protected(neighbour.core)
+    return neighbour.core if plain and not separated else None
+
+
+def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, document: Document) -> Change | None:
+    token = tokens[i]
+    before = _context_word(tokens, i - 1, left=True) if not token.lead else None
+    after = _context_word(tokens, i + 1, left=False) if not token.trail else None
+    is_piece = _piece_test(model, document)
+    cuts = segmentations(token.core, model, before=before, after=after, is_piece=is_piece)
+    cuts = [(score, pieces) for score, pieces in cuts if _attested(pieces, model, document)]
+    if not cuts:
+        return None
+    score, pieces = cuts[0]
+    whole = model.sequence_logp([token.core], before=before, after=after, held_out=True)
+    best = None
+    if score - whole >= MARGIN:
+        best = (token.core_start, token.core_end, pieces, f"{token.core!r} is not a known word")
+    neighbour_cut = _neighbour_recut(tokens, i, model, document, pieces, is_piece)
+    if neighbour_cut is not None:
+        best = neighbour_cut
+    if best is None:
+        return None
+    start, end, cut, why = best
+    original = text[start:end]
+    replacement = _slices(original, cut)
+    evidence = _evidence(cut, model, document)
+    return Change(start, end, replacement, f"{why}; read as {replacement!r} ({evidence})")
+
+
+def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
+    """Re-cut the token together with a plain neighbouring word, when context demands it."""
+    token = tokens[i]
+    options = []
+    left = _context_word(tokens, i - 1, left=True) if not token.lead else None
+    if left is not None and left.islower():
+        outer_before = _context_word(tokens, i - 2, left=True) if not tokens[i - 1].lead else None
+        after = _context_word(tokens, i + 1, left=False) if not token.trail else None
+        options.append((tokens[i - 1].core_start, token.core_end, left, left + token.core, [left, *pieces], outer_before, after))
+    right = _context_word(tokens, i + 1, left=False) if not token.trail else None
+    if right is not None and right.islower():
+        before = _context_word(tokens, i - 1, left=True) if not token.lead else None
+        outer_after = _context_word(tokens, i + 2, left=False) if not tokens[i + 1].trail else None
+        options.append((token.core_start, tokens[i + 1].core_end, right, token.core + right, [*pieces, right], before, outer_after))
+    best = None
+    for start, end, neighbour, letters, kept, before, after in options:
+        cuts = segmentations(letters, model, before=before, after=after, is_piece=is_piece)
+        cuts = [(s, p) for s, p in cuts if neighbour not in p and _attested(p, model, document)]
+        if not cuts:
+            continue
+        score, cut = cuts[0]
+        kept_score = model.sequence_logp(kept, before=before, after=after, held_out=True)
+        if score - kept_score >= MARGIN and (best is None or score - kept_score > best[0]):
+            best = (score - kept_score, (start, end, cut, f"{letters!r} re-read across the neighbouring word {neighbour!r}"))
+    return best[1] if best else None
+
+
+def _piece_test(model: LanguageModel, document: Document):
+    lexicon = document.lexicon
+
+    def is_piece(piece: str) -> bool:
+        lower = piece.lower()
+        if len(piece) == 1:
+            return lower == "a" or piece == "I"
+        return lower in lexicon or document.is_name(piece) or document.count(piece) >= 2
+
+    return is_piece
+
+
+def _attested(pieces: list[str], model: LanguageModel, document: Document) -> bool:
+    return all(_pair_attested(a, b, model, document) for a, b in zip(pieces, pieces[1:]))
+
+
+def _pair_attested(first: str, second: str, model: LanguageModel, document: Document) -> bool:
+    if model.pair_probability(first, second) > 0.0:
+        return True
+    lexicon = document.lexicon
+    if document.is_name(first) and second.lower() in lexicon and len(second) >= 3:
+        return True
+    if document.is_name(second) and first.lower() in lexicon and len(first) >= 3:
+        return True
+    return False
+
+
+def _slices(original: str, pieces: list[str]) -> str:
+    """The original characters, cut where the pieces end (keeps case; drops the old spaces)."""
+    letters = original.replace(" ", "")
+    out, position = [], 0
+    for piece in pieces:
+        out.append(letters[position : position + len(piece)])
+        position += len(piece)
+    return " ".join(out)
+
+
+def _evidence(pieces: list[str], model: LanguageModel, document: Document) -> str:
+    notes = []
+    for first, second in zip(pieces, pieces[1:]):
+        pair = (first.lower(), second.lower())
+        if document.pairs.get(pair):
+            notes.append(f"the document says {first + ' ' + second!r} {document.pairs[pair]}×")
+        elif document.lexicon.bigram_count(*pair):
+            notes.append(f"{first + ' ' + second!r} is a common English pair")
+        else:
+            name = first if document.is_name(first) else second
+            notes.append(f"{name!r} is a name the document uses {document.cased_words.get(name, 0)}×")
+    return "; ".join(notes)
