@@ -1,8 +1,8 @@
 """textfix: repair text damaged by PDF extraction and OCR, explain every edit, score the repair.
 
 >>> import textfix
->>> textfix.fix("Xi said the coopera-\\ntion is at its best.")          # doctest: +SKIP
-'Xi said the cooperation is at its best.\\n'
+>>> textfix.fix("Merkel said the econo-\\nmic ties are strong.")          # doctest: +SKIP
+'Merkel said the economic ties are strong.\\n'
 """
 
 from textfix.config import PROFILES, Config

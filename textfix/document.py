@@ -1,8 +1,8 @@
 """Evidence about one document, computed once and shared by every fixer.
 
-The document is the strongest evidence about itself: the article that prints ``Xinoted`` once
-says ``Xi`` two dozen times, and the one that breaks ``people-to-`` / ``people`` across a line
-also writes ``people-to-people`` whole. Each property is computed on first use only, so a fixer
+The document is the strongest evidence about itself: the report that prints ``Merkelnoted`` once
+says ``Merkel`` a dozen times, and the one that breaks ``state-of-the-`` / ``art`` across a line
+also writes ``state-of-the-art`` whole. Each property is computed on first use only, so a fixer
 that needs nothing costs nothing.
 """
 
@@ -56,7 +56,7 @@ class Document:
 
     @cached_property
     def compounds(self) -> Counter[str]:
-        """Hyphenated compounds written whole on one line (``people-to-people``), lower-case."""
+        """Hyphenated compounds written whole on one line (``state-of-the-art``), lower-case."""
         return Counter(m.lower() for m in _COMPOUND.findall(self.text))
 
     @cached_property
@@ -74,7 +74,7 @@ class Document:
         return self.in_lexicon(word) or self.count(word) >= 2
 
     def is_name(self, word: str) -> bool:
-        """A capitalised form the lexicon lacks but the document uses more than once (``Xi``)."""
+        """A capitalised form the lexicon lacks but the document uses more than once (``Merkel``)."""
         return (
             word[:1].isupper()
             and not self.in_lexicon(word)

@@ -3,9 +3,9 @@
 An :class:`Edit` replaces ``original[start:end]`` by ``replacement``; offsets always point into
 the ORIGINAL input, so that applying a repair's edits to the input reproduces its output exactly:
 
->>> edits = [Edit(0, 2, "a new", "split_merged_words", "bigrams agree")]
->>> apply_edits("anew era", edits)
-'a new era'
+>>> edits = [Edit(0, 8, "they know", "split_merged_words", "bigrams agree")]
+>>> apply_edits("theyknow it", edits)
+'they know it'
 
 Each fixer sees the text as the fixers before it left it and proposes :class:`Change` objects in
 that text's coordinates. :class:`EditLog` maps them back onto the original: a change in an

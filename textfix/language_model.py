@@ -2,8 +2,8 @@
 
 Probabilities mix the English lexicon with the document's own counts, half and half: a *cache
 language model* (Kuhn & De Mori, 1990), because a document repeats its own words and names far
-more often than general English does. ``Xi`` is absent from the lexicon, but an article that says
-it two dozen times makes ``Xi noted`` likely. Unseen pairs back off to the unigram estimate with a
+more often than general English does. ``Merkel`` is absent from the lexicon, but a report that
+says it a dozen times makes ``Merkel noted`` likely. Unseen pairs back off to the unigram estimate with a
 fixed discount (*stupid backoff*, Brants et al. 2007).
 
 :func:`segmentations` finds the best ways to cut a run of letters into known words (a Viterbi

@@ -1,8 +1,8 @@
 """``repair`` runs the fixer chain and keeps the edit log; ``fix`` is ``repair(...).text``.
 
->>> r = repair("Xinoted that the China-\\nRussia ties are strong.")     # doctest: +SKIP
+>>> r = repair("Merkel spoke. Merkelnoted that the US-\\nMexico ties are strong.")     # doctest: +SKIP
 >>> r.text                                                              # doctest: +SKIP
-'Xi noted that the China-Russia ties are strong.\\n'
+'Merkel spoke. Merkel noted that the US-Mexico ties are strong.\\n'
 """
 
 from __future__ import annotations

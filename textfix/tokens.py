@@ -4,7 +4,7 @@ Word fixers look only at *plain words* (letters, optionally one inner apostrophe
 protected tokens alone: URLs, e-mail addresses, paths, numbers (with currency or units), code
 identifiers (snake_case, camelCase, dotted.names, --options) and ALL-CAPS acronyms.
 
->>> is_protected("https://example.com/a-b"), is_protected("snake_case"), is_protected("Xinoted")
+>>> is_protected("https://example.com/a-b"), is_protected("snake_case"), is_protected("Merkelnoted")
 (True, True, False)
 """
 
@@ -35,7 +35,7 @@ _ACRONYM = regex.compile(r"^\p{Lu}{2,}s?$")
 
 
 def split_punctuation(chunk: str) -> tuple[str, str, str]:
-    """``'"Xinoted,'`` -> ``('"', 'Xinoted', ',')``.
+    """``'"Merkelnoted,'`` -> ``('"', 'Merkelnoted', ',')``.
 
     Done with string scans rather than a regex: ``^(\\p{P}*)(.*?)(\\p{P}*)$`` is quadratic on a
     long run of punctuation inside a chunk.

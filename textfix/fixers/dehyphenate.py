@@ -1,17 +1,19 @@
 """dehyphenate: words broken across a line end with a hyphen.
 
 >>> from textfix import fix
->>> fix("broad coopera-\\ntion between the China-\\nRussia partners on people-to-\\npeople ties\\n")
-'broad cooperation between the China-Russia partners on people-to-people ties\\n'
+>>> fix("the econo-\\nmic ties of the US-\\nMexico partners, a state-of-the-\\nart plan\\n")
+'the economic ties of the US-Mexico partners, a state-of-the-art plan\\n'
 
 The line break always goes; the question is whether the hyphen goes with it. Evidence, in order:
 
 1. A soft hyphen (U+00AD) or ``¬`` marks a discretionary break: the word has no hyphen.
-2. A hyphen before a digit or a symbol belongs to the token (``Su-`` / ``35``).
-3. The document itself: if it writes the compound whole elsewhere (``people-to-people``) or the
-   joined word (``cooperation``), follow it.
-4. Shape: a capital after the break (``China-`` / ``Russia``), a compound that already has a hyphen
-   (``people-to-``), or a one-letter piece (typesetters never split off one letter) keep it.
+2. A hyphen before a digit or a symbol belongs to the token (``Su-`` / ``35``); one before
+   ``and``/``or``/``nor``/``to`` is a suspended hyphen (``pre-`` / ``and post-war``): hyphen and
+   space both stay.
+3. The document itself: if it writes the compound whole elsewhere (``state-of-the-art``) or the
+   joined word (``economic``), follow it.
+4. Shape: a capital after the break (``US-`` / ``Mexico``), a compound that already has a hyphen
+   (``state-of-the-``), or a one-letter piece (typesetters never split off one letter) keep it.
 5. The lexicon: a joined form that is an English word is joined, unless both pieces are words and
    the pair is more common than the joined word; two words that do not join into one stay a
    compound; a fragment that is no word at all (``-tion``) is a syllable break and is joined.
@@ -35,6 +37,7 @@ _BROKEN = regex.compile(
     r"(?P<hyphen>[-\u00ad\u2010\u2011¬])(?P<gap>[ \t]*+\n[ \t]*+)(?P<right>[^\s]++)"
 )
 _LEADING_LETTERS = regex.compile(r"[^\W\d_]*")
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
 
 
 def propose(text: str, document: Document) -> list[Change]:
@@ -43,7 +46,10 @@ def propose(text: str, document: Document) -> list[Change]:
         right_word = _LEADING_LETTERS.match(match["right"]).group()
         keep, reason = decide(match["left"], match["hyphen"], right_word, match["right"], document)
         start, end = match.start("hyphen"), match.end("gap")
-        changes.append(Change(start, end, match["hyphen"] if keep else "", reason))
+        replacement = match["hyphen"] if keep else ""
+        if keep and _is_suspension(right_word, match["right"]):
+            replacement += " "
+        changes.append(Change(start, end, replacement, reason))
     return changes
 
 
@@ -56,6 +62,8 @@ def decide(left: str, hyphen: str, right_word: str, right_token: str, document: 
         return False, "discretionary hyphen at a line end: joined"
     if not right_word:
         return True, f"hyphen before {right_token[:1]!r} belongs to the token: line break removed"
+    if _is_suspension(right_word, right_token):
+        return True, f"suspended hyphen before {right_word!r}: hyphen and space kept"
     in_compound = document.compounds.get(compound.lower(), 0)
     in_words = document.count(joined)
     if in_compound != in_words:
@@ -79,6 +87,11 @@ def decide(left: str, hyphen: str, right_word: str, right_token: str, document: 
     if not right_is_word:
         return False, f"{right_word!r} is no word, so the break is a syllable break: joined"
     return True, "not sure: hyphen kept"
+
+
+def _is_suspension(right_word: str, right_token: str) -> bool:
+    """``pre-`` / ``and post-war``; but ``face-`` / ``to-face`` is one compound."""
+    return right_word in _CONJUNCTIONS and right_token == right_word
 
 
 def _pair_beats_word(first: str, second: str, joined: str, document: Document) -> bool:

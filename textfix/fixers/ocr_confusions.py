@@ -1,8 +1,8 @@
 """ocr_confusions: letters that OCR and broken font maps mistake for one another.
 
 >>> from textfix import fix
->>> fix("Jets delivered for $2.5BIn. The rnodern plant.")
-'Jets delivered for $2.5Bln. The modern plant.\\n'
+>>> fix("Revenue reached $3.1BIn. The rnodern plant.")
+'Revenue reached $3.1Bln. The modern plant.\\n'
 
 Classic confusions: capital I / small l / digit 1, O / 0, rn / m, cl / d, vv / w. Only a token
 that is not a known word is examined, and a candidate is accepted only when it is the single
@@ -12,9 +12,9 @@ uses. Names, acronyms, code and URLs are never touched (see :mod:`textfix.tokens
 Two token shapes are examined:
 
 - a plain word (``rnodern`` -> ``modern``, ``AIso`` -> ``Also``);
-- an amount with a unit suffix (``$2.5BIn`` -> ``$2.5Bln``): the digits are never changed, the
+- an amount with a unit suffix (``$3.1BIn`` -> ``$3.1Bln``): the digits are never changed, the
   suffix must become a unit from :data:`UNITS` or a suffix the document writes after a number
-  elsewhere (as in a URL ``…-for-25bln``).
+  elsewhere (as in a URL ``…-for-31bln``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """split_merged_words: words run together where the extractor lost the space glyph.
 
 >>> from textfix import fix
->>> fix("Xi arrived. Xinoted the plan for anew eraina bid, as Xi said: a new era.")
-'Xi arrived. Xi noted the plan for a new era in a bid, as Xi said: a new era.\\n'
+>>> fix("Merkel spoke first. Merkelnoted that theyknowtheir limits, Merkel said.")
+'Merkel spoke first. Merkel noted that they know their limits, Merkel said.\\n'
 
 Only tokens that are not known words are searched: a plain run of letters (no digits, no inner
 capitals, not all capitals, not a URL, e-mail, path or code identifier) that neither the lexicon
@@ -13,10 +13,10 @@ phrases (:mod:`textfix.language_model`). The cut is taken only when
 - it is at least ``MARGIN`` (in log10) likelier than the token left whole, in its context, and
 - every adjacent pair of pieces is attested: a common English pair, a phrase of the document, or
   a name the document uses (capitalised, absent from the lexicon, seen more than once) next to an
-  English word of three letters or more (``Xi`` + ``noted``).
+  English word of three letters or more (``Merkel`` + ``noted``).
 
 When the token's neighbour is a plain English word, the neighbour and the token are also cut
-together (``anew`` + ``eraina`` -> ``a new era in a``); that reading replaces both when it is
+together (``anew`` + ``worldin`` -> ``a new world in``, when the document speaks of ``a new world``); that reading replaces both when it is
 ``MARGIN`` likelier than the neighbour kept whole plus the token's own best cut. Case and
 punctuation are kept: pieces are slices of the original characters.
 """
@@ -101,7 +101,7 @@ def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, docum
     after = _context_word(tokens, i + 1, left=False) if not token.trail else None
     is_piece = _piece_test(model, document)
     cuts = segmentations(token.core, model, before=before, after=after, is_piece=is_piece)
-    cuts = [(score, pieces) for score, pieces in cuts if _attested(pieces, model, document)]
+    cuts = [(score, pieces) for score, pieces in cuts if _attested(pieces, before, after, model, document)]
     if not cuts:
         return None
     score, pieces = cuts[0]
@@ -138,7 +138,7 @@ def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
     best = None
     for start, end, neighbour, letters, kept, before, after in options:
         cuts = segmentations(letters, model, before=before, after=after, is_piece=is_piece)
-        cuts = [(s, p) for s, p in cuts if neighbour not in p and _attested(p, model, document)]
+        cuts = [(s, p) for s, p in cuts if neighbour not in p and _attested(p, before, after, model, document)]
         if not cuts:
             continue
         score, cut = cuts[0]
@@ -160,19 +160,34 @@ def _piece_test(model: LanguageModel, document: Document):
     return is_piece
 
 
-def _attested(pieces: list[str], model: LanguageModel, document: Document) -> bool:
-    return all(_pair_attested(a, b, model, document) for a, b in zip(pieces, pieces[1:]))
+def _attested(pieces: list[str], before: str | None, after: str | None, model: LanguageModel,
+              document: Document) -> bool:
+    """Every adjacent pair of pieces is a known phrase, or a document name beside an anchored word."""
+    context = [before, *pieces, after]
+    for k in range(1, len(context) - 2):
+        first, second = context[k], context[k + 1]
+        if model.pair_probability(first, second) > 0.0:
+            continue
+        if document.is_name(first) and _anchored(second, context[k + 2], model, document, right=True):
+            continue
+        if document.is_name(second) and _anchored(first, context[k - 1], model, document, right=False):
+            continue
+        return False
+    return True
 
 
-def _pair_attested(first: str, second: str, model: LanguageModel, document: Document) -> bool:
-    if model.pair_probability(first, second) > 0.0:
+def _anchored(word: str, outer: str | None, model: LanguageModel, document: Document, *, right: bool) -> bool:
+    """An English word next to a name needs its own evidence: the document uses it elsewhere, or
+    it forms a known pair with the word on its other side (``noted that``). Without it, a name
+    followed by a word is as likely a longer name (``Merkelbach``)."""
+    if len(word) < 3 or not word.islower() or word not in document.lexicon:
+        return False
+    if word in document.distinct_lowercase_words:
         return True
-    lexicon = document.lexicon
-    if document.is_name(first) and second.lower() in lexicon and len(second) >= 3:
-        return True
-    if document.is_name(second) and first.lower() in lexicon and len(first) >= 3:
-        return True
-    return False
+    if outer is None:
+        return False
+    pair = (word, outer) if right else (outer, word)
+    return model.pair_probability(*pair) > 0.0
 
 
 def _slices(original: str, pieces: list[str]) -> str:

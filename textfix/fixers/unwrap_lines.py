@@ -1,9 +1,9 @@
 """unwrap_lines: join the hard-wrapped lines of a paragraph; keep (and mark) real breaks.
 
 >>> from textfix import fix
->>> fix("China, Russia Say They Will\\nUpgrade Relations\\n China and Russia agreed on Wednesday to\\n"
-...     "upgrade their relations to a comprehensive\\nstrategic partnership.\\n")
-'China, Russia Say They Will Upgrade Relations\\n\\nChina and Russia agreed on Wednesday to upgrade their relations to a comprehensive strategic partnership.\\n'
+>>> fix("Rivers Rise Again Across\\nthe Northern Plains\\n Heavy rain on Monday sent the rivers\\n"
+...     "over their banks in three towns and\\nclosed two bridges.\\n")
+'Rivers Rise Again Across the Northern Plains\\n\\nHeavy rain on Monday sent the rivers over their banks in three towns and closed two bridges.\\n'
 
 Blank lines are real paragraph breaks and stay. Every other line break is decided from evidence
 about the two lines around it (A above, B below):
