@@ -1,7 +1,7 @@
 """textfix: repair text damaged by PDF extraction and OCR, explain every edit, score the repair.
 
 >>> import textfix
->>> textfix.fix("Merkel said the econo-\\nmic ties are strong.")          # doctest: +SKIP
+>>> textfix.fix("Merkel said the econo-\\nmic ties are strong.")
 'Merkel said the economic ties are strong.\\n'
 """
 

@@ -1,8 +1,8 @@
 """``repair`` runs the fixer chain and keeps the edit log; ``fix`` is ``repair(...).text``.
 
->>> r = repair("Merkel spoke. Merkelnoted that the US-\\nMexico ties are strong.")     # doctest: +SKIP
->>> r.text                                                              # doctest: +SKIP
-'Merkel spoke. Merkel noted that the US-Mexico ties are strong.\\n'
+>>> r = repair("Merkel spoke. Merkelnoted that the US-\\nMexico ties are strong, Merkel said.")
+>>> r.text
+'Merkel spoke. Merkel noted that the US-Mexico ties are strong, Merkel said.\\n'
 """
 
 from __future__ import annotations

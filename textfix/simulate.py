@@ -187,7 +187,8 @@ class Damage:
     - ``protect``: keep URLs, e-mails and numbers whole (see the module docstring).
     - ``ligature_style``: one of :data:`LIGATURE_STYLES`.
     - ``ligature_set``: the ligatures the simulated font has (a subset of :data:`LIGATURES`, any
-      order); the longest one that matches is used, as a typesetter would.
+      order); the longest one that matches is used, and without 'ffi' ('ffl') the 'fi' ('fl') wins
+      over 'ff', as in most fonts. The presets other than 'ligature' keep all five.
     - ``hyphen_lang``: the ``pyphen`` dictionary used for syllable boundaries.
     - ``header``: the running header; ``None`` takes the text's first line (cut to 60 characters),
       ``""`` puts none.
@@ -234,7 +235,9 @@ class Damage:
                 raise ValueError(f"Damage.{name} must be a bool, got {getattr(self, name)!r}")
         if self.ligature_style not in LIGATURE_STYLES:
             raise ValueError(f"Damage.ligature_style must be one of {LIGATURE_STYLES}, got {self.ligature_style!r}")
-        if isinstance(self.ligature_set, str) or not all(lig in LIGATURES for lig in self.ligature_set):
+        if isinstance(self.ligature_set, str) or not isinstance(self.ligature_set, Iterable) or not all(
+            lig in LIGATURES for lig in self.ligature_set
+        ):
             raise ValueError(f"Damage.ligature_set must be a collection of {LIGATURES}, got {self.ligature_set!r}")
         object.__setattr__(self, "ligature_set", tuple(sorted(set(self.ligature_set), key=LIGATURES.index)))
         if self.footer_style is not None and self.footer_style not in FOOTER_STYLES:
@@ -426,7 +429,7 @@ def _weighted_confusion(token: str, table: tuple[tuple[str, str, float], ...], r
         pick -= weight
         if pick < 0:
             break
-    return token[:start] + target + target + token[start + len(source) :]
+    return token[:start] + target + token[start + len(source) :]
 
 
 @lru_cache(maxsize=32)

@@ -1,0 +1,244 @@
+"""Focused unit tests, fixer by fixer: what each must change and what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from textfix.document import Column, Document
+from textfix.edits import apply_edits
+from textfix.fixers import FIXER_NAMES, fixer_module
+from textfix.fixers import dehyphenate, unwrap_lines
+
+
+def run(name: str, text: str) -> str:
+    changes = fixer_module(name).propose(text, Document(text))
+    return apply_edits(text, sorted(changes))
+
+
+def reasons(name: str, text: str) -> list[str]:
+    return [c.reason for c in fixer_module(name).propose(text, Document(text))]
+
+
+def test_every_fixer_module_names_itself_and_documents_an_example():
+    for name in FIXER_NAMES:
+        module = fixer_module(name)
+        assert module.NAME == name
+        assert ">>> " in module.__doc__, f"{name} needs a before/after example"
+
+
+# unicode ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("caf\u00c3\u00a9", "caf\u00e9"),
+    ("\ufeffBOM at the start", "BOM at the start"),
+    ("bell\x07 removed", "bell removed"),
+    ("\ufb00 \ufb01 \ufb02 \ufb03 \ufb04", "ff fi fl ffi ffl"),
+    ("in\u00adside", "inside"),
+    ("a\u200bb", "ab"),
+    ("a\r\nb\rc", "a\nb\nc"),
+    ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+])
+def test_unicode_repairs(text, expected):
+    assert run("unicode", text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "\u201ccurly\u201d \u2018quotes\u2019 \u2014 dashes \u2013 and no\u00a0break",
+    "\uff21 full width and \u2460 circled stay (no NFKC)",
+    "emoji joiner \U0001F468\u200d\U0001F469 stays",
+    "Persian \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 keeps its non-joiner",
+    "plain ASCII text",
+])
+def test_unicode_leaves_clean_text(text):
+    assert run("unicode", text) == text
+
+
+def test_unicode_leaves_a_line_end_soft_hyphen_for_dehyphenate():
+    assert run("unicode", "coop\u00ad\neration") == "coop\u00ad\neration"
+
+
+def test_unicode_reasons_name_what_happened():
+    assert reasons("unicode", "\ufb01 caf\u00c3\u00a9") == ["ligature code point expanded", "mojibake repaired (ftfy)"]
+
+
+# link_lines -------------------------------------------------------------------------------------
+
+def test_link_line_between_paragraphs_is_removed_with_its_reason():
+    text = "First paragraph.\n\nhttps://example.com/a/b-c\n\nSecond paragraph.\n"
+    assert run("link_lines", text) == "First paragraph.\n\n\nSecond paragraph.\n"
+    assert "link annotation" in reasons("link_lines", text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Original url:\n\nhttps://example.com/story\n\nMore text.\n",  # introduced by a colon
+    "Last paragraph.\n\nhttps://example.com/story\n",  # ends the document
+    "https://example.com/story\n\nFirst paragraph.\n",  # starts the document
+    "Read https://example.com/story today.\n",  # part of a sentence
+    "First line\nhttps://example.com/story\nthird line\n",  # inside a paragraph
+])
+def test_link_lines_keeps_urls_that_are_content(text):
+    assert run("link_lines", text) == text
+
+
+# dehyphenate ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("econo-\nmic", "economic"),
+    ("US-\nMexico", "US-Mexico"),
+    ("state-of-the-\nart", "state-of-the-art"),
+    ("pre-\nand post-war", "pre- and post-war"),
+    ("face-\nto-face", "face-to-face"),
+    ("Su-\n35", "Su-35"),
+    ("disc\u00ad\nretionary", "discretionary"),
+    ("Trennungs\u00ac\nzeichen", "Trennungszeichen"),
+    ("two-\nway  ", "two-way  "),  # both pieces are words and 'twoway' is none: a compound
+    ("e-\nmail", "e-mail"),  # one-letter piece: never a syllable break
+])
+def test_dehyphenate(text, expected):
+    assert run("dehyphenate", text) == expected
+
+
+def test_dehyphenate_follows_the_document_over_the_lexicon():
+    text = "A non-blocking call. The non-\nblocking call returns."
+    assert run("dehyphenate", text) == "A non-blocking call. The non-blocking call returns."
+    text = "Nonblocking calls. A non-\nblocking call returns."
+    assert run("dehyphenate", text) == "Nonblocking calls. A nonblocking call returns."
+
+
+@pytest.mark.parametrize("text", [
+    "a dash - \nthen more",  # a spaced dash is no hyphenation
+    "well-known words inline",
+    "ends with a hyphen-\n\nnew paragraph",  # a blank line: no word continues
+])
+def test_dehyphenate_leaves_alone(text):
+    assert run("dehyphenate", text) == text
+
+
+def test_dehyphenate_keeps_the_hyphen_when_unsure():
+    keep, reason = dehyphenate.decide("Jin", "-", "ping", "ping", Document(""))
+    assert keep and "hyphen kept" in reason
+
+
+# unwrap_lines -----------------------------------------------------------------------------------
+
+WRAPPED = (
+    "The river rose again on Monday and closed the\n"
+    "two bridges that link the old town with the\n"
+    "station, the council said in a statement that\n"
+    "was read out by the mayor.\n"
+    "Schools stay shut.\n"
+    "Residents were told to stay away from the\n"
+    "banks of the river until the water falls.\n"
+)
+
+
+def test_unwrap_joins_wraps_and_breaks_after_a_short_line():
+    out = run("unwrap_lines", WRAPPED)
+    assert out.split("\n\n") == [
+        "The river rose again on Monday and closed the two bridges that link the old town with the "
+        "station, the council said in a statement that was read out by the mayor.",
+        "Schools stay shut.",
+        "Residents were told to stay away from the banks of the river until the water falls.\n",
+    ]
+
+
+def test_unwrap_keeps_list_items_and_headings_on_their_own_lines():
+    text = "Annual Report\nThe year was good and the\nsales grew.\n- first item\n- second item\n"
+    out = run("unwrap_lines", text)
+    assert out == "Annual Report\n\nThe year was good and the sales grew.\n\n- first item\n\n- second item\n"
+
+
+def test_unwrap_keeps_every_line_when_the_text_shows_no_wrapping():
+    text = "One paragraph per line.\nAnother paragraph.\nA Third One\n"
+    assert run("unwrap_lines", text) == "One paragraph per line.\n\nAnother paragraph.\n\nA Third One\n"
+
+
+def test_unwrap_never_touches_blank_line_breaks():
+    text = "First paragraph.\n\nSecond paragraph.\n"
+    assert run("unwrap_lines", text) == text
+
+
+def test_column_needs_evidence():
+    assert Column([80, 81]).width is None
+    column = Column([70, 72, 75, 78, 80, 80, 81, 82, 82, 83])
+    assert column.width == 83 and column.short == 72
+
+
+def test_heading_shape():
+    column = Column([])
+    assert unwrap_lines._is_heading("Rivers Rise Again Across the Plains", column)
+    assert not unwrap_lines._is_heading("The river rose again on Monday.", column)
+    assert not unwrap_lines._is_heading("the station, the council said", column)
+
+
+# whitespace -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("  lead\ntrail  \n", "lead\ntrail\n"),
+    ("a   b", "a b\n"),
+    ("a\n\n\n\n b", "a\n\nb\n"),
+    ("a\n \t \n\nb", "a\n\nb\n"),
+    ("\n\n a", "a\n"),
+    ("a\u00a0 \n", "a\n"),
+    ("", ""),
+    (" \n\t ", ""),
+])
+def test_whitespace(text, expected):
+    assert run("whitespace", text) == expected
+
+
+def test_whitespace_keeps_no_break_spaces_inside_a_line():
+    assert run("whitespace", "a\u00a0\u00a0b\n") == "a\u00a0\u00a0b\n"
+
+
+# split_merged_words -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Both sides agreed that theyknowtheir limits.", "Both sides agreed that they know their limits."),
+    ("Merkel spoke. Merkelnoted that, Merkel said.", "Merkel spoke. Merkel noted that, Merkel said."),
+    ("Then Thecommittee met.", "Then The committee met."),
+])
+def test_split_merged_words(text, expected):
+    assert run("split_merged_words", text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Merkel and Merkel again. Merkelbach is a town.",  # a longer name, not a name plus a word
+    "The neighborliness of Jinping and Tula.",  # unknown, but no attested cut
+    "Call getUserName or read_file or example.com now.",
+    "NATO and UNESCO and WHO.",
+    "An anew era begins.",  # known words are never searched
+    "Zusammenarbeit und Handlungsträger.",
+])
+def test_split_merged_words_leaves_alone(text):
+    assert run("split_merged_words", text) == text
+
+
+# ocr_confusions ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rnodern plant", "The modern plant"),
+    ("It was AIso there", "It was Also there"),
+    ("$3.1BIn in sales", "$3.1Bln in sales"),
+    ("the vvorld", "the world"),
+    ("a cloor", "a door"),
+])
+def test_ocr_confusions(text, expected):
+    assert run("ocr_confusions", text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "corn and modern and burn",  # known words are never changed
+    "Illinois and lilly",
+    "Q3 2024 at 50Hz, 10km and 3x",  # numbers and units
+    "IBM and ILO",  # acronyms
+    "https://example.com/rn0d",
+    "Tula and Jinping",
+])
+def test_ocr_confusions_leaves_alone(text):
+    assert run("ocr_confusions", text) == text
+
+
+def test_ocr_unit_needs_a_single_candidate():
+    # 'Il' -> 'll' or 'I1': no unit either way, so nothing changes.
+    assert run("ocr_confusions", "5Il of water") == "5Il of water"
