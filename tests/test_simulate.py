@@ -36,14 +36,8 @@ WORD_CHANNELS = ("delete_space", "insert_space", "ocr", "ligature")
 
 
 def _corpus_texts() -> dict[str, str]:
-    texts = {}
-    for document in load_corpus().clean():
-        try:
-            texts[document.name] = document.text()
-        except ImportError:  # a Markdown reader not there yet: plain text documents only
-            if document.format == "text":
-                texts[document.name] = document.raw_text()
-    return texts
+    """The clean corpus texts, each without its final newline (tests join them)."""
+    return {document.name: document.text().rstrip("\n") for document in load_corpus().clean()}
 
 
 CORPUS = _corpus_texts()

@@ -40,12 +40,17 @@ class CorpusDocument:
         return self.path.read_text(encoding="utf-8")
 
     def text(self) -> str:
-        """The text the document stands for: Markdown is read as the text it renders to."""
+        """The text the document stands for: Markdown is read as the text it renders to, and a
+        text written one paragraph per line (``"paragraphs": "lines"``) gets blank lines between."""
         raw = self.raw_text()
         if self.format == "markdown":
             from textfix.markdown_text import markdown_to_text
 
             return markdown_to_text(raw, double_escaped=self.meta.get("markdown_escapes") == "double")
+        if self.meta.get("paragraphs") == "lines":
+            from textfix.score import lines_as_paragraphs
+
+            return lines_as_paragraphs(raw)
         return raw
 
 

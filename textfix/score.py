@@ -43,6 +43,7 @@ from rapidfuzz.distance import Levenshtein
 from textfix.markdown_text import markdown_to_text
 
 REFERENCE_FORMATS = ("text", "markdown")
+PARAGRAPH_STYLES = ("blank-lines", "lines")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _PARAGRAPH_MARK = "¶"
 _CONTEXT_WORDS = 4
@@ -98,13 +99,20 @@ def score(
     *,
     reference_format: str = "text",
     double_escaped: bool = False,
+    reference_paragraphs: str = "blank-lines",
 ) -> Score:
     """Compare ``candidate`` with ``reference`` (definitions in the module docstring).
 
     ``reference_format='markdown'`` reads the reference as the text it renders to
     (`textfix.markdown_text.markdown_to_text`, passing ``double_escaped``).
+    ``reference_paragraphs='lines'`` reads a reference written one paragraph per line, without
+    blank lines between them (see `lines_as_paragraphs`).
     """
     reference = _read_reference(reference, reference_format, double_escaped)
+    if reference_paragraphs == "lines":
+        reference = lines_as_paragraphs(reference)
+    elif reference_paragraphs != "blank-lines":
+        raise ValueError(f"unknown reference_paragraphs {reference_paragraphs!r}; expected one of {PARAGRAPH_STYLES}")
     candidate_words, reference_words = candidate.split(), reference.split()
     alignment = Levenshtein.opcodes(candidate_words, reference_words)
     candidate_breaks = _interior(paragraph_boundaries(candidate), len(candidate_words))
@@ -135,6 +143,16 @@ def word_edits(before: str, after: str) -> int:
     3
     """
     return Levenshtein.distance(before.split(), after.split())
+
+
+def lines_as_paragraphs(text: str) -> str:
+    """A text written one paragraph per line, in the convention of blank lines between paragraphs.
+
+    >>> lines_as_paragraphs("First.\\nSecond.\\n\\nThird.\\n")
+    'First.\\n\\nSecond.\\n\\nThird.\\n'
+    """
+    lines = [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
+    return "\n\n".join(lines) + "\n" if lines else ""
 
 
 def _read_reference(reference: str, reference_format: str, double_escaped: bool) -> str:

@@ -4,8 +4,8 @@ Each fixer repairs one kind of damage and lives in the module named for it. A mo
 ``NAME`` (stable: used by the configuration, the CLI and the reports) and
 ``propose(text, document) -> list[Change]``, which proposes changes to the text as the fixers
 before it left it. The order matters: encoding first, so that every later rule sees real
-characters; link lines out before hyphens and wraps are judged; hyphens before wraps, since a line
-join would hide the line-end hyphen; words last, once the paragraphs are whole.
+characters; page furniture and link lines out before hyphens and wraps are judged; hyphens before
+wraps, since a line join would hide the line-end hyphen; words last, once paragraphs are whole.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from importlib import import_module
 
 FIXER_NAMES: tuple[str, ...] = (
     "unicode",
+    "page_furniture",
     "link_lines",
     "dehyphenate",
     "unwrap_lines",

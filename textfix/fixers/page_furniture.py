@@ -1,0 +1,180 @@
+"""page_furniture: running headers, footers, page numbers and page breaks.
+
+>>> from textfix import fix
+>>> pages = ["Annual Report\\nThe year began well and the\\n- 1 -",
+...          "Annual Report\\nsales grew in every region.\\n- 2 -"]
+>>> fix("\\f".join(pages))
+'Annual Report\\n\\nThe year began well and the sales grew in every region.\\n'
+
+Extractors mark a page break with a form feed (pdftotext, pdfminer, OCR page by page). On each
+page, the first and the last few non-blank lines are the places where furniture sits; a line there
+is furniture when
+
+- its shape (white space dropped, every digit run read as ``#``, case folded) recurs at the same
+  edge on at least two pages and on at least two in five of the pages (running heads alternate
+  between left and right pages), or
+- it is a page number (``3``, ``- 3 -``, ``Page 3 of 9``, ``[3]``, ``iv``) whose value rises from
+  page to page.
+
+A heading that occurs once is therefore never furniture, and neither is the top of the first
+page, where the title that a running head repeats usually stands (page numbers excepted). Each page break, with the furniture
+around it, becomes one line break, so that ``unwrap_lines`` can rejoin a paragraph cut by the
+page (or keep the break, on its own evidence); every removal is an edit that quotes what it
+removed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from textfix.edits import Change
+
+NAME = "page_furniture"
+
+EDGE_LINES = 3  # furniture sits within the first and last three non-blank lines of a page
+MIN_SHARE = 0.4  # share of pages a running head must appear on
+
+_DIGITS = regex.compile(r"\d+")
+_SPACE = regex.compile(r"\s+")
+_PAGE_NUMBER = regex.compile(
+    r"(?i)(?:page|p\.|seite|pág\.?|página)?\s*[-–—(\[]?\s*(?P<n>\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?"
+    r"(?:\s*(?:of|/|von|de)\s*\d{1,4})?"
+)
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # excluding its line break
+    text: str
+
+    @property
+    def shape(self) -> str:
+        return _DIGITS.sub("#", _SPACE.sub("", self.text)).casefold()
+
+
+@dataclass
+class _Page:
+    start: int
+    end: int
+    lines: list[_Line]
+
+    def top(self) -> list[_Line]:
+        return self.lines[: min(EDGE_LINES, (len(self.lines) + 1) // 2)]
+
+    def bottom(self) -> list[_Line]:
+        """The last lines, never overlapping the top ones on a short page."""
+        return self.lines[max(len(self.top()), len(self.lines) - EDGE_LINES) :]
+
+
+def propose(text: str, document=None) -> list[Change]:
+    if "\f" not in text:
+        return []
+    pages = _pages(text)
+    furniture = _running_heads(pages) | _page_numbers(pages)
+    return _changes(text, pages, furniture)
+
+
+def _pages(text: str) -> list[_Page]:
+    pages, start = [], 0
+    for end in [m.start() for m in regex.finditer(r"\f", text)] + [len(text)]:
+        pages.append(_Page(start, end, _lines(text, start, end)))
+        start = end + 1
+    return pages
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    lines, position = [], start
+    while position < end:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end < 0 else line_end
+        if text[position:line_end].strip():
+            lines.append(_Line(position, line_end, text[position:line_end].strip()))
+        position = line_end + 1
+    return lines
+
+
+def _running_heads(pages: list[_Page]) -> set[int]:
+    """Start offsets of lines whose shape recurs at the same page edge across pages."""
+    furniture: set[int] = set()
+    for edge in (_Page.top, _Page.bottom):
+        shapes: Counter[str] = Counter()
+        for page in pages:
+            shapes.update({line.shape for line in edge(page)})
+        needed = max(2, MIN_SHARE * len(pages))
+        recurring = {shape for shape, n in shapes.items() if n >= needed}
+        for index, page in enumerate(pages):
+            if index == 0 and edge is _Page.top:
+                continue  # the first page's head is often the title that the running head repeats
+            furniture.update(line.start for line in edge(page) if line.shape in recurring)
+    return furniture
+
+
+def _page_numbers(pages: list[_Page]) -> set[int]:
+    """Lines at a page edge holding only a number that rises from page to page."""
+    found: list[tuple[int, int, int]] = []  # (page index, value, line start)
+    for index, page in enumerate(pages):
+        for line in page.top() + page.bottom():
+            match = _PAGE_NUMBER.fullmatch(line.text)
+            if match is not None:
+                found.append((index, _value(match["n"]), line.start))
+    rising = set()
+    for (i, value, start), (j, later, later_start) in zip(found, found[1:]):
+        if j > i and later > value and later - value <= 2 * (j - i):
+            rising.update((start, later_start))
+    return rising
+
+
+def _value(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total, previous = 0, 0
+    for character in reversed(numeral.lower()):
+        value = values[character]
+        total += -value if value < previous else value
+        previous = max(previous, value)
+    return total
+
+
+def _changes(text: str, pages: list[_Page], furniture: set[int]) -> list[Change]:
+    """One change per page break (the break and the furniture around it become one line break),
+    and one per furniture line elsewhere (above the first page's text, below the last page's)."""
+    kept = [line for page in pages for line in page.lines if line.start not in furniture]
+    removed = [line for page in pages for line in page.lines if line.start in furniture]
+    changes: list[Change] = []
+    k = 0  # kept lines before the current page break
+    for page in pages[:-1]:
+        while k < len(kept) and kept[k].start < page.end:
+            k += 1
+        if k == 0 or k == len(kept):
+            continue  # nothing kept before or after: the edges below take the furniture
+        gap_start, gap_end = kept[k - 1].end, kept[k].start
+        if changes and changes[-1].start == gap_start:
+            continue  # empty pages: this break lies inside the gap already taken
+        inside = [line.text for line in removed if gap_start <= line.start < gap_end]
+        what = "; removed " + ", ".join(repr(t[:40]) for t in inside) if inside else ""
+        changes.append(Change(gap_start, gap_end, "\n", f"page break{what}"))
+    covered = [(c.start, c.end) for c in changes]
+    for line in removed:
+        if any(a <= line.start < b for a, b in covered):
+            continue
+        end = line.end + 1 if text[line.end : line.end + 1] == "\n" else line.end
+        changes.append(Change(line.start, end, "", f"running header, footer or page number {line.text[:40]!r}"))
+    for page in pages:
+        if page.end < len(text) and not any(a <= page.end < b for a, b in covered):
+            changes.append(Change(page.end, page.end + 1, "\n", "page break"))
+    return _disjoint(changes)
+
+
+def _disjoint(changes: list[Change]) -> list[Change]:
+    """Keep changes disjoint: a form feed inside a removed line's span is already gone."""
+    result: list[Change] = []
+    for change in sorted(changes, key=lambda c: (c.start, -c.end)):
+        if result and change.start < result[-1].end:
+            continue
+        result.append(change)
+    return result
