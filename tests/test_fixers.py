@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from textfix.document import Column, Document
+from textfix.document import Document
+from textfix.layout import Column
 from textfix.edits import apply_edits
 from textfix.fixers import FIXER_NAMES, fixer_module
 from textfix.fixers import dehyphenate, unwrap_lines

@@ -3,13 +3,13 @@
 >>> Config().fixers[:3]                       # every fixer, in chain order
 ('unicode', 'page_furniture', 'link_lines')
 >>> Config.for_profile("layout").fixers
-('unicode', 'page_furniture', 'link_lines', 'dehyphenate', 'unwrap_lines', 'whitespace')
+('unicode', 'page_furniture', 'link_lines', 'unwrap_lines', 'dehyphenate', 'whitespace')
 >>> Config(disable=("ocr_confusions",)).fixers[-1]
 'split_merged_words'
 >>> Config(disable=("ocr",))
 Traceback (most recent call last):
 ...
-ValueError: unknown fixer 'ocr'; valid fixers: unicode, page_furniture, link_lines, dehyphenate, unwrap_lines, whitespace, split_merged_words, ocr_confusions
+ValueError: unknown fixer 'ocr'; valid fixers: unicode, page_furniture, link_lines, unwrap_lines, dehyphenate, whitespace, split_merged_words, ocr_confusions
 """
 
 from __future__ import annotations

@@ -80,38 +80,3 @@ class Document:
             and not self.in_lexicon(word)
             and self.cased_words.get(word, 0) >= 2
         )
-
-    @cached_property
-    def column(self) -> "Column":
-        """The column width, estimated from lines that are certainly wrapped."""
-        return Column.measure(self.text)
-
-
-_TERMINAL = ".!?:;\"”’)»"
-# A line that is certainly wrapped: it ends inside a sentence (a letter, comma or hyphen) and the
-# next line goes on in lower case.
-_CERTAIN_WRAP = regex.compile(r"(?m)^([^\n]*[\p{L},\-])[ \t]*\n[ \t]*(?=\p{Ll})")
-
-
-class Column:
-    """Line lengths of the certainly-wrapped lines of a document.
-
-    ``width`` is their 95th percentile (the column's capacity) and ``short`` their 10th (a line
-    shorter than that ended early). Both are None when fewer than three wrapped lines show that
-    the text was wrapped at all: then every line break is taken as meant.
-    """
-
-    MIN_EVIDENCE = 3
-
-    def __init__(self, lengths: list[int]):
-        lengths = sorted(lengths)
-        self.evidence = len(lengths)
-        if len(lengths) >= self.MIN_EVIDENCE:
-            self.width: int | None = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
-            self.short: int | None = lengths[int(0.10 * len(lengths))]
-        else:
-            self.width = self.short = None
-
-    @classmethod
-    def measure(cls, text: str) -> "Column":
-        return cls([len(m.group(1).strip()) for m in _CERTAIN_WRAP.finditer(text)])

@@ -4,8 +4,9 @@ Each fixer repairs one kind of damage and lives in the module named for it. A mo
 ``NAME`` (stable: used by the configuration, the CLI and the reports) and
 ``propose(text, document) -> list[Change]``, which proposes changes to the text as the fixers
 before it left it. The order matters: encoding first, so that every later rule sees real
-characters; page furniture and link lines out before hyphens and wraps are judged; hyphens before
-wraps, since a line join would hide the line-end hyphen; words last, once paragraphs are whole.
+characters; page furniture and link lines out before wraps and hyphens are judged; wraps before
+hyphens, so that every line is judged at its printed length (``unwrap_lines`` leaves a break after
+a hyphen to ``dehyphenate``); words last, once paragraphs are whole.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ FIXER_NAMES: tuple[str, ...] = (
     "unicode",
     "page_furniture",
     "link_lines",
-    "dehyphenate",
     "unwrap_lines",
+    "dehyphenate",
     "whitespace",
     "split_merged_words",
     "ocr_confusions",

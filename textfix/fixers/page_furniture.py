@@ -14,7 +14,9 @@ is furniture when
   edge on at least two pages and on at least two in five of the pages (running heads alternate
   between left and right pages), or
 - it is a page number (``3``, ``- 3 -``, ``Page 3 of 9``, ``[3]``, ``iv``) whose value rises from
-  page to page.
+  page to page, or
+- it heads a later page and repeats the start of the document's first line (three words or
+  more): running heads repeat the title, which is how a two-page document shows its head.
 
 A heading that occurs once is therefore never furniture, and neither is the top of the first
 page, where the title that a running head repeats usually stands (page numbers excepted). Each page break, with the furniture
@@ -74,7 +76,7 @@ def propose(text: str, document=None) -> list[Change]:
     if "\f" not in text:
         return []
     pages = _pages(text)
-    furniture = _running_heads(pages) | _page_numbers(pages)
+    furniture = _running_heads(pages) | _page_numbers(pages) | _repeated_titles(pages)
     return _changes(text, pages, furniture)
 
 
@@ -111,6 +113,19 @@ def _running_heads(pages: list[_Page]) -> set[int]:
                 continue  # the first page's head is often the title that the running head repeats
             furniture.update(line.start for line in edge(page) if line.shape in recurring)
     return furniture
+
+
+def _repeated_titles(pages: list[_Page]) -> set[int]:
+    if not pages[0].lines:
+        return set()
+    title = _SPACE.sub(" ", pages[0].lines[0].text).casefold()
+    found = set()
+    for page in pages[1:]:
+        for line in page.top():
+            head = _SPACE.sub(" ", line.text).casefold()
+            if len(head.split()) >= 3 and title.startswith(head):
+                found.add(line.start)
+    return found
 
 
 def _page_numbers(pages: list[_Page]) -> set[int]:

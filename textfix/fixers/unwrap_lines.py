@@ -5,8 +5,9 @@
 ...     "over their banks in three towns and\\nclosed two bridges.\\n")
 'Rivers Rise Again Across the Northern Plains\\n\\nHeavy rain on Monday sent the rivers over their banks in three towns and closed two bridges.\\n'
 
-Blank lines are real paragraph breaks and stay. Every other line break is decided from evidence
-about the two lines around it (A above, B below):
+Blank lines are real paragraph breaks and stay; a break after a hyphenated word is left to
+``dehyphenate``, which runs next. Every other line break is decided from evidence about the two
+lines around it (A above, B below):
 
 - B starts with a list marker: a break (a list is never glued into a paragraph).
 - A ends inside a sentence and B goes on in lower case: a wrap, joined.
@@ -15,8 +16,9 @@ about the two lines around it (A above, B below):
   heading-shaped B (a title broken over two lines), else a break after it.
 - The document shows no wrapping at all (too few certainly-wrapped lines to measure a column):
   every other line break is meant, and kept.
-- Otherwise A's length against the column width: when B's first word would have fitted on A and A
-  is shorter than nine in ten wrapped lines, A ended its paragraph (a break); else a wrap.
+- Otherwise A's length against the column width: when B's first word would have fitted on A, A
+  ended its paragraph (a break); else a wrap. Where the document marks its paragraphs with blank
+  lines, A must also be shorter than nine in ten wrapped lines.
 
 A break inside a block becomes a paragraph break (a blank line), per the output convention.
 """
@@ -25,13 +27,16 @@ from __future__ import annotations
 
 import regex
 
-from textfix.document import Column, Document
+from textfix.document import Document
 from textfix.edits import Change
+from textfix.layout import Column
 
 NAME = "unwrap_lines"
 
 _LINE_BREAK = regex.compile(r"[ \t]*+\n[ \t]*+(?=\S)")
-_LIST_MARKER = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—](?=\s)|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s")
+_BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
+_NUMBERED = regex.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
+_HYPHEN_AT_END = regex.compile(r"[^\W\d_][-\u00ad\u2010\u2011¬]\Z")
 _SENTENCE_END = ".!?:;\"”’»"
 _SMALL_WORDS = frozenset(
     "a an and as at but by en for from if in into nor of on or per the to vs via with".split()
@@ -40,10 +45,12 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 
 
 def propose(text: str, document: Document) -> list[Change]:
-    column = document.column
+    column = Column.measure(text)  # this text: page furniture is gone by now
     changes = []
     in_heading = False
     for match in _LINE_BREAK.finditer(text):
+        if _HYPHEN_AT_END.search(text, max(0, match.start() - 2), match.start()):
+            continue  # a word broken at a hyphen: dehyphenate joins it, with or without the hyphen
         line_start = text.rfind("\n", 0, match.start()) + 1
         above = text[line_start : match.start()].strip()
         if not above:
@@ -65,24 +72,35 @@ def decide(above: str, below: str, column: Column, *, heading_rules: bool) -> tu
 
     ``heading_rules``: ``above`` opens its block or continues a heading, so it may be one.
     """
-    if _LIST_MARKER.match(below):
-        return False, "list item starts a line", False
     ends_sentence = above[-1] in _SENTENCE_END
+    if _starts_list_item(below, above, ends_sentence):
+        return False, "list item starts a line", False
     if below[0].islower():
         if ends_sentence:
             return True, "next line goes on in lower case: joined", False
         return True, "wrapped line: joined", False
     if heading_rules and _is_heading(above, column):
-        if not ends_sentence and _is_heading(below, column) and not _LIST_MARKER.match(below):
+        if not ends_sentence and _is_heading(below, column) and not _starts_list_item(below, above, False):
             return True, "title broken over two lines: joined", True
         return False, "heading ends here", False
     if column.width is None:
         return False, "the text shows no hard wrapping: line break kept as a paragraph break", False
     first_word = below.split(maxsplit=1)[0]
     would_fit = len(above) + 1 + len(first_word) <= column.width
-    if would_fit and len(above) < column.short:
-        return False, f"line ends short of the column ({len(above)} of {column.width}): paragraph break", False
+    if would_fit and (len(above) < column.short or not column.blank_line_paragraphs):
+        return False, f"{first_word!r} would have fitted on the line ({len(above)} of {column.width}): paragraph break", False
     return True, "wrapped line: joined", False
+
+
+def _starts_list_item(below: str, above: str, above_ends_sentence: bool) -> bool:
+    """A bullet always starts an item; a number or letter (``2.``, ``b)``, ``II.``) only after a
+    line that ends a sentence or a colon, or after another item: inside a sentence it is text
+    (``... the end of World War`` / ``II. — …``)."""
+    if _BULLET.match(below):
+        return True
+    if _NUMBERED.match(below):
+        return above_ends_sentence or bool(_BULLET.match(above) or _NUMBERED.match(above))
+    return False
 
 
 def _blank_before(text: str, line_start: int) -> bool:
