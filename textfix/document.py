@@ -20,7 +20,9 @@ from textfix.tokens import WORD
 # megabyte-long "word" costs one linear scan, not a quadratic number of retries.
 _COMPOUND = regex.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 # Two words with only spaces between them (no line break, no punctuation): a phrase of the text.
-_WORD_PAIR = regex.compile(r"(?<![^\W\d_])([^\W\d_]++) ++(?=([^\W\d_]++))")
+_WORD_PAIR = regex.compile(
+    r"(?<![^\W\d_'’])([^\W\d_]++(?:['’][^\W\d_]++)*+) ++(?=([^\W\d_]++(?:['’][^\W\d_]++)*+))"
+)
 
 
 class Document:

@@ -28,33 +28,35 @@ class LanguageModel:
         self.lexicon = document.lexicon
         self._word_logp = lru_cache(maxsize=65536)(self._compute_word_logp)
 
-    def word_probability(self, word: str, held_out: bool = False) -> float:
+    def word_probability(self, word: str, exclude: frozenset[str] = frozenset()) -> float:
         """P(word), 0.0 when neither the lexicon nor the document has it.
 
-        ``held_out``: judge this occurrence on the rest of the document only (leave-one-out),
-        so that a damaged token is not its own evidence.
+        ``exclude``: lower-case words under judgement, whose document counts are ignored: a
+        damaged token is no evidence for itself, and systematic damage (one font map breaks
+        every ``fi`` alike) repeats a fragment without making it a word.
         """
         word = word.lower()
         lexical = self.lexicon.count(word) / self.lexicon.total
-        own = max(0, self.document.words.get(word, 0) - held_out) / self.document.word_total
+        own = 0 if word in exclude else self.document.words.get(word, 0) / self.document.word_total
         return LEXICON_WEIGHT * lexical + (1 - LEXICON_WEIGHT) * own
 
     def is_word(self, word: str) -> bool:
         return self.word_probability(word) > 0.0
 
-    def word_logp(self, word: str, held_out: bool = False) -> float:
-        if held_out:
-            return self._compute_word_logp(word.lower(), True)
-        return self._word_logp(word.lower())
+    def word_logp(self, word: str, exclude: frozenset[str] = frozenset()) -> float:
+        word = word.lower()
+        if word in exclude:
+            return self._compute_word_logp(word, exclude)
+        return self._word_logp(word)
 
-    def _compute_word_logp(self, word: str, held_out: bool = False) -> float:
-        p = self.word_probability(word, held_out)
+    def _compute_word_logp(self, word: str, exclude: frozenset[str] = frozenset()) -> float:
+        p = self.word_probability(word, exclude)
         if p > 0.0:
             return math.log10(p)
         # An unknown word: less likely the longer it is (Norvig's estimate for unseen words).
         return math.log10(10.0 / self.lexicon.total) - len(word)
 
-    def pair_probability(self, first: str, second: str, held_out: bool = False) -> float:
+    def pair_probability(self, first: str, second: str, exclude: frozenset[str] = frozenset()) -> float:
         """P(second | first) from the pair tables alone; 0.0 for a pair neither has seen."""
         first, second = first.lower(), second.lower()
         lexical = 0.0
@@ -63,34 +65,40 @@ class LanguageModel:
         if pair_count and first_count:
             lexical = min(1.0, (pair_count / self.lexicon.bigram_total) / (first_count / self.lexicon.total))
         own = 0.0
-        own_pairs = self.document.pairs.get((first, second), 0) - held_out
-        if own_pairs > 0:
-            own = own_pairs / max(1, self.document.words.get(first, 0) - held_out)
+        own_pairs = 0 if first in exclude or second in exclude else self.document.pairs.get((first, second), 0)
+        if own_pairs:
+            own = own_pairs / max(1, self.document.words.get(first, 0))
         return LEXICON_WEIGHT * lexical + (1 - LEXICON_WEIGHT) * own
 
-    def conditional_logp(self, first: str | None, second: str, held_out: bool = False) -> float:
+    def conditional_logp(self, first: str | None, second: str, exclude: frozenset[str] = frozenset()) -> float:
         """log10 P(second | first), backing off to the word's own probability."""
         if first is not None:
-            p = self.pair_probability(first, second, held_out)
+            p = self.pair_probability(first, second, exclude)
             if p > 0.0:
                 return math.log10(p)
-            return math.log10(BACKOFF) + self.word_logp(second, held_out)
-        return self.word_logp(second, held_out)
+            return math.log10(BACKOFF) + self.word_logp(second, exclude)
+        return self.word_logp(second, exclude)
 
     def sequence_logp(self, words: list[str], before: str | None = None, after: str | None = None,
-                      *, held_out: bool = False) -> float:
+                      *, exclude: frozenset[str] = frozenset()) -> float:
         """log10 P(words), conditioned on the word ``before`` them and predicting the word ``after``.
 
-        ``held_out``: these words are an occurrence in the document, judged on the rest of it.
+        ``exclude``: the damaged tokens under judgement (lower case), which the document's counts
+        cannot vouch for.
         """
         total = 0.0
         previous = before
         for word in words:
-            total += self.conditional_logp(previous, word, held_out)
+            total += self.conditional_logp(previous, word, exclude)
             previous = word
         if after is not None and previous is not None:
-            total += self.conditional_logp(previous, after, held_out)
+            total += self.conditional_logp(previous, after, exclude)
         return total
+
+
+def occurrence(*tokens: str) -> frozenset[str]:
+    """The ``exclude`` set for tokens of the text under judgement."""
+    return frozenset(t.lower() for t in tokens)
 
 
 def segmentations(letters: str, model: LanguageModel, *, before: str | None = None, after: str | None = None,

@@ -15,8 +15,9 @@ import unicodedata
 import regex
 
 # Every pattern here is linear: no nested quantifiers over overlapping classes.
-WORD = regex.compile(r"[^\W\d_]+")
-"""A run of letters, the unit of the document's vocabulary."""
+WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+"""A run of letters (with inner apostrophes: ``China’s`` is one word, not ``China`` and ``s``),
+the unit of the document's vocabulary."""
 
 CHUNK = regex.compile(r"\S+")
 """A whitespace-delimited chunk of text (a token with its punctuation)."""

@@ -20,11 +20,12 @@ FIXER_NAMES: tuple[str, ...] = (
     "unwrap_lines",
     "dehyphenate",
     "whitespace",
+    "broken_ligatures",
     "split_merged_words",
     "ocr_confusions",
 )
 
-WORD_FIXERS = frozenset({"split_merged_words", "ocr_confusions"})
+WORD_FIXERS = frozenset({"broken_ligatures", "split_merged_words", "ocr_confusions"})
 """Fixers that change words (as opposed to layout): off where the lexicon does not fit the text."""
 
 

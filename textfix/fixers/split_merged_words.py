@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from textfix.document import Document
 from textfix.edits import Change
-from textfix.language_model import LanguageModel, segmentations
+from textfix.language_model import LanguageModel, occurrence, segmentations
 from textfix.tokens import CHUNK, is_protected, split_punctuation
 
 NAME = "split_merged_words"
@@ -105,7 +105,7 @@ def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, docum
     if not cuts:
         return None
     score, pieces = cuts[0]
-    whole = model.sequence_logp([token.core], before=before, after=after, held_out=True)
+    whole = model.sequence_logp([token.core], before=before, after=after, exclude=occurrence(token.core))
     best = None
     if score - whole >= MARGIN:
         best = (token.core_start, token.core_end, pieces, f"{token.core!r} is not a known word")
@@ -142,7 +142,7 @@ def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
         if not cuts:
             continue
         score, cut = cuts[0]
-        kept_score = model.sequence_logp(kept, before=before, after=after, held_out=True)
+        kept_score = model.sequence_logp(kept, before=before, after=after, exclude=occurrence(neighbour, token.core))
         if score - kept_score >= MARGIN and (best is None or score - kept_score > best[0]):
             best = (score - kept_score, (start, end, cut, f"{letters!r} re-read across the neighbouring word {neighbour!r}"))
     return best[1] if best else None
