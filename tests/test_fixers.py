@@ -243,3 +243,93 @@ def test_ocr_confusions_leaves_alone(text):
 def test_ocr_unit_needs_a_single_candidate():
     # 'Il' -> 'll' or 'I1': no unit either way, so nothing changes.
     assert run("ocr_confusions", "5Il of water") == "5Il of water"
+
+
+def test_dehyphenate_restores_a_compound_the_extractor_joined():
+    text = "A non-blocking call. The nonblocking call returns."
+    assert run("dehyphenate", text) == "A non-blocking call. The non-blocking call returns."
+
+
+@pytest.mark.parametrize("text", [
+    "A non-blocking call. Nonblocking calls and nonblocking reads.",  # the joined form recurs: meant
+    "The co-operate form and cooperate.",  # the lexicon knows the joined word
+])
+def test_dehyphenate_leaves_joined_words_with_their_own_evidence(text):
+    assert run("dehyphenate", text) == text
+
+
+# unicode: typesetting glyphs ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Schr\u00a8odinger and na\u00a8\u0131ve", "Schrödinger and naïve"),
+    ("Espa\u02dcna", "España"),
+    ("\u02dc/.bashrc and 2\u02c610", "~/.bashrc and 2^10"),
+])
+def test_unicode_typesetting_glyphs(text, expected):
+    assert run("unicode", text) == expected
+
+
+@pytest.mark.parametrize("text", ["John\u00b4s book", "don\u00b4t", "a `quoted` word"])
+def test_unicode_keeps_accents_that_are_not_set_apart_from_a_letter(text):
+    assert run("unicode", text) == text
+
+
+# page_furniture ---------------------------------------------------------------------------------
+
+def _paginate(bodies, header="The Annual Report", footer="- {} -"):
+    pages = []
+    for number, body in enumerate(bodies, 1):
+        head = f"{header}\n\n" if number > 1 else ""
+        pages.append(f"{head}{body}\n\n{footer.format(number)}\n")
+    return "\f".join(pages)
+
+
+BODIES = [
+    "The Annual Report\n\nThe year began well and the",
+    "sales grew in every region of the",
+    "country. A new plant opened.",
+    "The end.",
+]
+
+
+def test_page_furniture_removes_heads_and_numbers_and_leaves_one_break():
+    out = run("page_furniture", _paginate(BODIES)).rstrip("\n") + "\n"
+    assert out == ("The Annual Report\n\nThe year began well and the\nsales grew in every region of the\n"
+                   "country. A new plant opened.\nThe end.\n")
+
+
+@pytest.mark.parametrize("footer", ["Page {} of 4", "{}", "[{}]"])
+def test_page_furniture_page_number_styles(footer):
+    out = run("page_furniture", _paginate(BODIES, footer=footer))
+    assert "Page" not in out and "[" not in out and not any(line.strip().isdigit() for line in out.split("\n"))
+
+
+def test_page_furniture_keeps_a_heading_that_occurs_once_and_text_without_pages():
+    text = "Chapter One\n\nSome text.\n\n3\n\nMore text.\n"
+    assert run("page_furniture", text) == text
+    paged = "Intro\nText one.\fMethods\nText two.\fResults\nText three.\f"
+    assert "Methods" in run("page_furniture", paged) and "Results" in run("page_furniture", paged)
+
+
+def test_page_furniture_reasons_quote_what_was_removed():
+    assert any("'- 2 -'" in r for r in reasons("page_furniture", _paginate(BODIES)))
+
+
+# broken_ligatures -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The signi cant and ef cient o ce.", "The significant and efficient office."),
+    ("They con rmed the signicant gure.", "They confirmed the significant figure."),
+])
+def test_broken_ligatures(text, expected):
+    assert run("broken_ligatures", text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The cross-border e-commerce of Kremlin.ru and a 40 lm lamp.",
+    "a big fish and a small fry",
+    "The Tula plant in Ufa and Oslo.",
+    "the back fire and the fire place",
+])
+def test_broken_ligatures_leaves_alone(text):
+    assert run("broken_ligatures", text) == text

@@ -70,11 +70,14 @@ def _words(text: str) -> list[_Word]:
     """Plain words (letters only, not protected), and whether one space alone joins neighbours."""
     words: list[_Word] = []
     previous: tuple[int, str] | None = None  # (end, trailing punctuation) of the last plain word
+    after_number = False
     for chunk in CHUNK.finditer(text):
         lead, core, trail = split_punctuation(chunk.group())
-        if not core.isalpha() or is_protected(core):
+        if not core.isalpha() or is_protected(core) or after_number:
             previous = None
+            after_number = any(c.isdigit() for c in core)  # '40 lm': a unit, not a fragment
             continue
+        after_number = False
         start = chunk.start() + len(lead)
         joined = previous is not None and not previous[1] and not lead and text[previous[0] : start] == " "
         if joined:
@@ -135,8 +138,6 @@ def _dropped(word: _Word, previous, following, document: Document, model: Langua
     # Lower case only: typesetters join 'fi', not 'Fi'; and, as above, the lexicon alone vouches.
     if len(token) < 2 or not token.islower() or token in document.lexicon:
         return None
-    if any(n is not None and not _known(n.text, document) for n in (previous, following)):
-        return None  # two unknown neighbours: a lost glyph between them is the likelier story
     readings = [
         [token[:i] + ligature + token[i:]]
         for i in range(len(token) + 1)

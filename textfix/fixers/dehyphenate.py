@@ -18,6 +18,10 @@ The line break always goes; the question is whether the hyphen goes with it. Evi
    the pair is more common than the joined word; two words that do not join into one stay a
    compound; a fragment that is no word at all (``-tion``) is a syllable break and is joined.
 6. Otherwise keep the hyphen: a kept hyphen is a small error, a lost one can merge two words.
+
+Some extractors remove line-end hyphens themselves (pdftotext prints ``nonblocking`` where the
+page says ``non-`` / ``blocking``). A word that the lexicon lacks, that occurs once, and whose
+hyphenated form the document writes elsewhere gets its hyphen back.
 """
 
 from __future__ import annotations
@@ -37,10 +41,46 @@ _BROKEN = regex.compile(
     r"(?P<hyphen>[-\u00ad\u2010\u2011¬])(?P<gap>[ \t]*+\n[ \t]*+)(?P<right>[^\s]++)"
 )
 _LEADING_LETTERS = regex.compile(r"[^\W\d_]*")
+_PLAIN_WORD = regex.compile(r"(?<![\w'’-])[^\W\d_]{4,}+(?![\w'’-])")
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
 
 
 def propose(text: str, document: Document) -> list[Change]:
+    return sorted(_line_end_hyphens(text, document) + _restored_compounds(text, document))
+
+
+def _restored_compounds(text: str, document: Document) -> list[Change]:
+    spelled = _compounds_by_letters(document)
+    if not spelled:
+        return []
+    changes = []
+    for match in _PLAIN_WORD.finditer(text):
+        word = match.group()
+        compound = spelled.get(word.lower())
+        if compound is None or document.count(word) != 1 or word.lower() in document.lexicon:
+            continue
+        restored = _with_hyphens(word, compound)
+        changes.append(Change(match.start(), match.end(), restored,
+                              f"the document writes {compound!r} ({document.compounds[compound]}×); "
+                              f"the extractor dropped its line-end hyphen"))
+    return changes
+
+
+def _compounds_by_letters(document: Document) -> dict[str, str]:
+    """Hyphenated compounds of the document keyed by their letters alone (``nonblocking``)."""
+    return {compound.replace("-", ""): compound for compound in document.compounds}
+
+
+def _with_hyphens(word: str, compound: str) -> str:
+    """``word`` with hyphens where ``compound`` has them, keeping the word's own letters (case)."""
+    out, position = [], 0
+    for part in compound.split("-"):
+        out.append(word[position : position + len(part)])
+        position += len(part)
+    return "-".join(out)
+
+
+def _line_end_hyphens(text: str, document: Document) -> list[Change]:
     changes = []
     for match in _BROKEN.finditer(text):
         right_word = _LEADING_LETTERS.match(match["right"]).group()

@@ -15,12 +15,18 @@
   Zero-width (non-)joiners are removed only between two ASCII letters: in Indic and Arabic
   scripts and in emoji they are meaningful.
 - Lone surrogates (which no encoder accepts) become U+FFFD.
+- Typesetters' glyphs for ASCII: the spacing modifier letters ``˜`` (U+02DC) and ``ˆ`` (U+02C6)
+  that TeX and groff fonts draw for ``~`` and ``^`` (``˜/.bashrc``, ``2ˆ10``) become ASCII.
+- A spacing accent that TeX set as a glyph of its own before a vowel, ``n`` or ``c``
+  (``Schr¨odinger``, ``na¨ıve``, ``Espa˜na``) is combined with it (``Schrödinger``).
 
 Only lines that hold a character outside printable ASCII are examined, so ASCII text costs one
 regex scan.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 import ftfy
 import regex
@@ -48,6 +54,12 @@ _INVISIBLE = regex.compile(
     r"\u00ad(?![ \t]*(?:[\r\n]|\Z))|[\u200b\u2060\u180e]|(?<=[A-Za-z])[\u200c\u200d](?=[A-Za-z])"
 )
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# Spacing accents and the combining marks they stand for.
+_COMBINING = {"´": "\u0301", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327",
+              "˚": "\u030a", "ˇ": "\u030c", "˝": "\u030b"}
+_SPACING_ACCENT = regex.compile(r"(?P<accent>[´¨ˆ˜¸˚ˇ˝])(?P<letter>[aeiouyncAEIOUYNCı])")
+_MODIFIER_TO_ASCII = str.maketrans({"˜": "~", "ˆ": "^"})
+_TYPESET_CHARS = frozenset("´¨ˆ˜¸˚ˇ˝")
 _LIGATURE_CHARS = frozenset(_LIGATURES)
 _INVISIBLE_CHARS = frozenset("\u00ad\u200b\u2060\u180e\u200c\u200d")
 
@@ -84,7 +96,16 @@ def _repair_segment(segment: str) -> str:
     segment = ftfy.fix_text(segment, _FTFY)
     if _LIGATURE_CHARS.intersection(segment):
         segment = "".join(_LIGATURES.get(c, c) for c in segment)
+    if _TYPESET_CHARS.intersection(segment):
+        segment = _SPACING_ACCENT.sub(_combine_accent, segment)
+        segment = segment.translate(_MODIFIER_TO_ASCII)
     return segment
+
+
+def _combine_accent(match: regex.Match) -> str:
+    letter = "i" if match["letter"] == "ı" else match["letter"]
+    combined = unicodedata.normalize("NFC", letter + _COMBINING[match["accent"]])
+    return combined if len(combined) == 1 else match.group()
 
 
 def _line_changes(line: str, offset: int) -> list[Change]:
@@ -113,6 +134,8 @@ def _reason(before: str, after: str) -> str:
         return "invisible character removed (soft hyphen or zero-width)"
     if _LONE_SURROGATE.search(before):
         return "lone surrogate replaced by U+FFFD"
+    if _TYPESET_CHARS.intersection(before) and not _TYPESET_CHARS.intersection(after):
+        return "typesetter's accent or modifier glyph repaired"
     if not after:
         return "control character removed (ftfy)"
     return "mojibake repaired (ftfy)"
