@@ -80,14 +80,14 @@ def test_word_edits_counts_changed_words():
 # --- paragraph boundaries --------------------------------------------------------------------
 
 
-def test_paragraph_boundaries_are_word_indices_after_blank_lines():
-    assert paragraph_boundaries("a b\nc\n \t\n\nd\n\ne f\n") == [3, 4]
+def test_every_line_with_words_starts_a_paragraph():
+    assert paragraph_boundaries("a b\nc\n \t\n\nd\n\ne f\n") == [2, 3, 4]
     assert paragraph_boundaries("\n\na b\n\n") == []
     assert paragraph_boundaries("a\r\n\r\nb\r\rc") == [1, 2]
 
 
-def test_a_form_feed_page_break_is_not_a_blank_line():
-    assert paragraph_boundaries("end of page\n\x0cTop of next\n\nNew") == [6]
+def test_a_form_feed_page_break_does_not_end_a_line():
+    assert paragraph_boundaries("end of page\x0cTop of next\n\nNew") == [6]
 
 
 def test_extra_boundary():

@@ -36,8 +36,8 @@ WORD_CHANNELS = ("delete_space", "insert_space", "ocr", "ligature")
 
 
 def _corpus_texts() -> dict[str, str]:
-    """The clean corpus texts, each without its final newline (tests join them)."""
-    return {document.name: document.text().rstrip("\n") for document in load_corpus().clean()}
+    """The clean seed texts (the top manifest's own), each without its final newline (tests join them)."""
+    return {d.name: d.text().rstrip("\n") for d in load_corpus().clean() if "/" not in d.name}
 
 
 CORPUS = _corpus_texts()

@@ -54,8 +54,6 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--markdown", action="store_true", help="read the reference as Markdown (the text it renders to)")
     score.add_argument("--double-escaped", action="store_true",
                        help="the Markdown reference escapes punctuation twice (\\\\$ for $)")
-    score.add_argument("--line-paragraphs", action="store_true",
-                       help="the reference is written one paragraph per line, without blank lines")
     score.add_argument("--json", action="store_true", help="print the figures as JSON")
     score.add_argument("--max-differences", type=int, default=50, metavar="N")
     score.set_defaults(run=_run_score)
@@ -174,8 +172,7 @@ def _run_score(args) -> int:
     if args.double_escaped and not args.markdown:
         _fail_usage("--double-escaped applies to a Markdown reference; add --markdown")
     result = score(candidate, reference, reference_format="markdown" if args.markdown else "text",
-                   double_escaped=args.double_escaped,
-                   reference_paragraphs="lines" if args.line_paragraphs else "blank-lines")
+                   double_escaped=args.double_escaped)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -22,9 +22,11 @@ Definitions
   is one space, edges stripped), divided by the length of the normalised reference.
 - For an empty reference, WER and CER are 0.0 if the candidate is empty too and 1.0 otherwise:
   there is no denominator, and a non-empty candidate is entirely wrong.
-- **paragraphs**: blocks of lines separated by one or more blank lines (lines end at ``\n``,
-  ``\r\n`` or ``\r``; a line of only white space is blank). A **boundary** is the word index
-  where a paragraph other than the first starts. The reference's boundaries are projected into
+- **paragraphs**: every line that holds a word is a paragraph (lines end at ``\n``, ``\r\n``
+  or ``\r``), as in textfix's output convention of one paragraph per line; blank lines only
+  separate. So a text hard-wrapped into lines scores as many false boundaries, which is the
+  damage, and a heading, a list item or a line of code is a paragraph of its own. A **boundary**
+  is the word index where a paragraph other than the first starts. The reference's boundaries are projected into
   candidate word indices through the word alignment (see `project_boundaries`) and compared with
   the candidate's as sets; index 0 and the index past the last candidate word are never
   boundaries. Precision = hits / candidate boundaries, recall = hits / projected reference
@@ -43,7 +45,6 @@ from rapidfuzz.distance import Levenshtein
 from textfix.markdown_text import markdown_to_text
 
 REFERENCE_FORMATS = ("text", "markdown")
-PARAGRAPH_STYLES = ("blank-lines", "lines")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _PARAGRAPH_MARK = "¶"
 _CONTEXT_WORDS = 4
@@ -99,20 +100,13 @@ def score(
     *,
     reference_format: str = "text",
     double_escaped: bool = False,
-    reference_paragraphs: str = "blank-lines",
 ) -> Score:
     """Compare ``candidate`` with ``reference`` (definitions in the module docstring).
 
     ``reference_format='markdown'`` reads the reference as the text it renders to
     (`textfix.markdown_text.markdown_to_text`, passing ``double_escaped``).
-    ``reference_paragraphs='lines'`` reads a reference written one paragraph per line, without
-    blank lines between them (see `lines_as_paragraphs`).
     """
     reference = _read_reference(reference, reference_format, double_escaped)
-    if reference_paragraphs == "lines":
-        reference = lines_as_paragraphs(reference)
-    elif reference_paragraphs != "blank-lines":
-        raise ValueError(f"unknown reference_paragraphs {reference_paragraphs!r}; expected one of {PARAGRAPH_STYLES}")
     candidate_words, reference_words = candidate.split(), reference.split()
     alignment = Levenshtein.opcodes(candidate_words, reference_words)
     candidate_breaks = _interior(paragraph_boundaries(candidate), len(candidate_words))
@@ -181,18 +175,16 @@ def paragraph_boundaries(text: str) -> list[int]:
     """Word indices where each paragraph after the first starts.
 
     >>> paragraph_boundaries("a b\\n  \\nc\\nd\\n\\n\\ne")
-    [2, 4]
+    [2, 3, 4]
     """
     starts: list[int] = []
     words_so_far = 0
-    in_paragraph = False
-    # Lines end only at \n, \r\n or \r: a form feed (a PDF page break) does not make a blank line.
+    # Lines end only at \n, \r\n or \r: a form feed (a PDF page break) does not end a line.
     # Line breaks are white space to str.split(), so counting words per line agrees with it.
     for line in _LINE_BREAK.split(text):
         line_words = len(line.split())
-        if line_words and not in_paragraph:
+        if line_words:
             starts.append(words_so_far)
-        in_paragraph = line_words > 0
         words_so_far += line_words
     return starts[1:]
 

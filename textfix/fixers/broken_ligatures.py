@@ -13,7 +13,10 @@ the one ligature that makes a known word (lexicon, or used by the document more 
   (``a rm`` is ``a firm``, not ``affirm``);
 - a lower-case run of letters that the lexicon lacks: a ligature put inside it or at either end.
 
-Only the lexicon vouches for the text as it stands: one font map damages every ``fi`` of a
+A fragment that takes a ligature at its edge, or inside, has at least ``MIN_FRAGMENT`` letters
+(``rm``, ``ls`` and ``n`` are commands and variables far more often than ``firm``, ``fils``,
+``fin``), and the fixer acts only when it finds at least ``SYSTEMATIC`` distinct words to repair:
+a font that lost its ligatures lost them everywhere. Only the lexicon vouches for the text as it stands: one font map damages every ``fi`` of a
 document alike, so the document repeats its own fragments and cannot vouch for them.
 
 The readings are weighed by the language model in their context (:mod:`textfix.language_model`);
@@ -36,6 +39,8 @@ NAME = "broken_ligatures"
 
 LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
 MARGIN = 2.0  # log10: the repair must be a hundred times likelier than the text and any rival
+MIN_FRAGMENT = 3  # a fragment that takes a ligature at its edge has this many letters ('rst', not 'rm')
+SYSTEMATIC = 2  # distinct repaired words needed: a font map loses every 'fi' of a document
 
 
 @dataclass
@@ -63,6 +68,8 @@ def propose(text: str, document: Document) -> list[Change]:
     for gain, change in sorted((c for c in candidates if c), key=lambda c: -c[0]):
         if all(change.end <= c.start or c.end <= change.start for c in chosen):
             chosen.append(change)
+    if len({c.replacement.lower() for c in chosen}) < SYSTEMATIC:
+        return []  # one lone candidate is likelier a rare word or a command name than lost glyphs
     return sorted(chosen)
 
 
@@ -121,8 +128,10 @@ def _gap_repair(left: _Word, right: _Word, previous, words, i, document: Documen
         return None
     readings = [[a + ligature + b] for ligature in LIGATURES if _known(a + ligature + b, document)]
     # The glyph may have stood at the edge of either word instead ('a rm' for 'a firm').
-    readings += [[a, ligature + b] for ligature in LIGATURES if _known(ligature + b, document)]
-    readings += [[a + ligature, b] for ligature in LIGATURES if _known(a + ligature, document)]
+    if len(b) >= MIN_FRAGMENT:
+        readings += [[a, ligature + b] for ligature in LIGATURES if _known(ligature + b, document)]
+    if len(a) >= MIN_FRAGMENT:
+        readings += [[a + ligature, b] for ligature in LIGATURES if _known(a + ligature, document)]
     after = words[i + 2].text if right.joined_right and i + 2 < len(words) else None
     found = _best(readings, [a, b], model, previous.text if previous else None, after)
     if found is None:
@@ -136,7 +145,7 @@ def _dropped(word: _Word, previous, following, document: Document, model: Langua
     """(gain, change) for a word that lost a ligature without a trace (``signicant``), or None."""
     token = word.text
     # Lower case only: typesetters join 'fi', not 'Fi'; and, as above, the lexicon alone vouches.
-    if len(token) < 2 or not token.islower() or token in document.lexicon:
+    if len(token) < MIN_FRAGMENT or not token.islower() or token in document.lexicon:
         return None
     readings = [
         [token[:i] + ligature + token[i:]]

@@ -51,18 +51,20 @@ _SUFFIX_AFTER_NUMBER = regex.compile(r"(?<=\d)\p{L}++")
 def propose(text: str, document: Document) -> list[Change]:
     evidence = _Evidence(document)
     changes = []
+    mid_sentence = False
     for chunk in CHUNK.finditer(text):
-        lead, core, _ = split_punctuation(chunk.group())
+        lead, core, trail = split_punctuation(chunk.group())
         start = chunk.start() + len(lead)
         amount = _AMOUNT.fullmatch(core)
         if amount is not None:
             change = _repair_unit(amount, start, evidence)
         elif core.isalpha() and not is_protected(core):
-            change = _repair_word(core, start, evidence)
+            change = _repair_word(core, start, evidence, mid_sentence and not lead)
         else:
             change = None
         if change is not None:
             changes.append(change)
+        mid_sentence = core.isalpha() and core.islower() and not trail
     return changes
 
 
@@ -92,11 +94,15 @@ def _repair_unit(amount: regex.Match, start: int, evidence: _Evidence) -> Change
     return Change(offset, offset + len(suffix), meant, f"{suffix!r} after a number is no unit; OCR confusion for the unit {meant!r}")
 
 
-def _repair_word(word: str, start: int, evidence: _Evidence) -> Change | None:
+def _repair_word(word: str, start: int, evidence: _Evidence, mid_sentence: bool) -> Change | None:
     document = evidence.document
     if document.is_known(word):
         return None
     candidates = {c for c in _variants(word) if c.isalpha() and _plausible_case(c) and document.is_known(c)}
+    if not mid_sentence:
+        # 'Iain' -> 'lain' would turn a capitalised word (a name, a sentence start) into a
+        # lower-case one: only plausible inside a sentence, where OCR read 'Iittle' for 'little'.
+        candidates = {c for c in candidates if c[0].isupper() == word[0].isupper()}
     if len(candidates) != 1:
         return None
     (meant,) = candidates

@@ -19,6 +19,11 @@ When the token's neighbour is a plain English word, the neighbour and the token 
 together (``anew`` + ``worldin`` -> ``a new world in``, when the document speaks of ``a new world``); that reading replaces both when it is
 ``MARGIN`` likelier than the neighbour kept whole plus the token's own best cut. Case and
 punctuation are kept: pieces are slices of the original characters.
+
+A cut supported by the document itself (a phrase it uses, a name it uses) is taken on that
+evidence. A cut that only the lexicon supports is taken only where the document shows lost
+spaces systematically: at least one such cut per ``1 / DAMAGE_RATE`` tokens. Clean text has rare
+solid compounds (``filesystems``, ``hotwater``) that split just as well; damaged text has many.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from textfix.tokens import CHUNK, is_protected, split_punctuation
 NAME = "split_merged_words"
 
 MARGIN = 2.0  # log10: a cut must be a hundred times likelier than the alternative
+DAMAGE_RATE = 1 / 200  # lexicon-only cuts need the document to show lost spaces this often
 MAX_TOKEN = 40  # longer letter runs are not ordinary merged words: left alone (and linear cost)
 MIN_TOKEN = 4
 
@@ -57,19 +63,22 @@ class _Token:
 def propose(text: str, document: Document) -> list[Change]:
     model: LanguageModel | None = None
     tokens = [_token(m.start(), m.end(), m.group()) for m in CHUNK.finditer(text)]
-    changes: list[Change] = []
+    changes: list[tuple[Change, bool]] = []
     taken_until = 0  # a neighbour re-cut consumes the next token too
     for i, token in enumerate(tokens):
         if token.start < taken_until or not _is_candidate(token.core, document):
             continue
         model = model or LanguageModel(document)
-        change = _repair(tokens, i, text, model, document)
-        if change is not None:
-            if changes and change.start < changes[-1].end:
+        found = _repair(tokens, i, text, model, document)
+        if found is not None:
+            change, _ = found
+            if changes and change.start < changes[-1][0].end:
                 continue
-            changes.append(change)
+            changes.append(found)
             taken_until = change.end
-    return changes
+    lexicon_only = sum(1 for _, own_evidence in changes if not own_evidence)
+    systematic = lexicon_only >= DAMAGE_RATE * len(tokens)
+    return [change for change, own_evidence in changes if own_evidence or systematic]
 
 
 def _token(start: int, end: int, chunk: str) -> _Token:
@@ -95,7 +104,8 @@ def _context_word(tokens: list[_Token], j: int, *, left: bool) -> str | None:
     return neighbour.core if plain and not separated else None
 
 
-def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, document: Document) -> Change | None:
+def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, document: Document):
+    """(change, whether the document's own words or phrases support it), or None."""
     token = tokens[i]
     before = _context_word(tokens, i - 1, left=True) if not token.lead else None
     after = _context_word(tokens, i + 1, left=False) if not token.trail else None
@@ -117,8 +127,8 @@ def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, docum
     start, end, cut, why = best
     original = text[start:end]
     replacement = _slices(original, cut)
-    evidence = _evidence(cut, model, document)
-    return Change(start, end, replacement, f"{why}; read as {replacement!r} ({evidence})")
+    evidence, own = _evidence(cut, model, document)
+    return Change(start, end, replacement, f"{why}; read as {replacement!r} ({evidence})"), own
 
 
 def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
@@ -200,15 +210,19 @@ def _slices(original: str, pieces: list[str]) -> str:
     return " ".join(out)
 
 
-def _evidence(pieces: list[str], model: LanguageModel, document: Document) -> str:
+def _evidence(pieces: list[str], model: LanguageModel, document: Document) -> tuple[str, bool]:
+    """The reason's evidence, and whether any of it is the document's own."""
     notes = []
+    own = False
     for first, second in zip(pieces, pieces[1:]):
         pair = (first.lower(), second.lower())
         if document.pairs.get(pair):
+            own = True
             notes.append(f"the document says {first + ' ' + second!r} {document.pairs[pair]}×")
         elif document.lexicon.bigram_count(*pair):
             notes.append(f"{first + ' ' + second!r} is a common English pair")
         else:
             name = first if document.is_name(first) else second
+            own = True
             notes.append(f"{name!r} is a name the document uses {document.cased_words.get(name, 0)}×")
-    return "; ".join(notes)
+    return "; ".join(notes), own
