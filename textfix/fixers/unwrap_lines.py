@@ -16,9 +16,12 @@ lines around it (A above, B below):
   heading-shaped B (a title broken over two lines), else a break after it.
 - The document shows no wrapping at all (too few certainly-wrapped lines to measure a column):
   every other line break is meant, and kept.
-- Otherwise A's length against the column width: when B's first word would have fitted on A, A
-  ended its paragraph (a break); else a wrap. Where the document marks its paragraphs with blank
-  lines, A must also be shorter than nine in ten wrapped lines.
+- A number alone on a line (a verse number, an item number set apart) belongs to the line
+  after it; after a sentence, it starts a new item.
+- Otherwise A's length against the column width: when B's first word would have fitted on A and
+  A ends a sentence, or A is shorter than nine in ten wrapped lines, A ended its paragraph (a
+  break); else a wrap. Where the document marks its paragraphs with blank lines, only the second
+  holds: a sentence that ends a line by chance is common in proportional type.
 
 A break inside a block becomes a paragraph break (a blank line), per the output convention.
 """
@@ -36,6 +39,7 @@ NAME = "unwrap_lines"
 _LINE_BREAK = regex.compile(r"[ \t]*+\n[ \t]*+(?=\S)")
 _BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
 _NUMBERED = regex.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
+_LABEL = regex.compile(r"\(?\d{1,3}[.)]?")
 _HYPHEN_AT_END = regex.compile(r"[^\W\d_][-\u00ad\u2010\u2011¬]\Z")
 _SENTENCE_END = ".!?:;\"”’»"
 _SMALL_WORDS = frozenset(
@@ -73,8 +77,12 @@ def decide(above: str, below: str, column: Column, *, heading_rules: bool) -> tu
     ``heading_rules``: ``above`` opens its block or continues a heading, so it may be one.
     """
     ends_sentence = above[-1] in _SENTENCE_END
+    if _LABEL.fullmatch(above):
+        return True, "a number alone on its line labels the text after it (a verse, an item): joined", False
     if _starts_list_item(below, above, ends_sentence):
         return False, "list item starts a line", False
+    if _LABEL.fullmatch(below) and ends_sentence:
+        return False, "a number alone on its line after a sentence starts an item", False
     if below[0].islower():
         if ends_sentence:
             return True, "next line goes on in lower case: joined", False
@@ -87,7 +95,7 @@ def decide(above: str, below: str, column: Column, *, heading_rules: bool) -> tu
         return False, "the text shows no hard wrapping: line break kept as a paragraph break", False
     first_word = below.split(maxsplit=1)[0]
     would_fit = len(above) + 1 + len(first_word) <= column.width
-    if would_fit and (len(above) < column.short or not column.blank_line_paragraphs):
+    if would_fit and (len(above) < column.short or (ends_sentence and not column.blank_line_paragraphs)):
         return False, f"{first_word!r} would have fitted on the line ({len(above)} of {column.width}): paragraph break", False
     return True, "wrapped line: joined", False
 
@@ -111,10 +119,13 @@ def _blank_before(text: str, line_start: int) -> bool:
 
 
 def _is_heading(line: str, column: Column) -> bool:
-    """Short, without sentence punctuation at its end, and in title case or capitals."""
+    """Short, without sentence punctuation at its end, and in title case or capitals (a single
+    word in capitals, as manual pages head their sections: ``NAME``, ``SEE ALSO``)."""
     if len(line) > 120 or line[-1] in ".,;:" or (column.width and len(line) > 0.85 * column.width):
         return False
     words = _WORD.findall(line)
+    if words and len(words) <= 4 and all(w.isupper() and len(w) > 1 for w in words):
+        return True
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if len(content) < 2:
         return False
