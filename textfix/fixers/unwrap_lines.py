@@ -5,8 +5,9 @@
 ...     "over their banks in three towns and\\nclosed two bridges.\\n")
 'Rivers Rise Again Across the Northern Plains\\n\\nHeavy rain on Monday sent the rivers over their banks in three towns and closed two bridges.\\n'
 
-Blank lines are real paragraph breaks and stay; a break after a hyphenated word is left to
-``dehyphenate``, which runs next. Every other line break is decided from evidence about the two
+Blank lines are real paragraph breaks and stay, unless they cut a sentence (the line above ends
+in a word or a comma, the line below goes on in lower case: text boxes or pages split by the
+extractor); a break after a hyphenated word is left to ``dehyphenate``, which runs next. Every other line break is decided from evidence about the two
 lines around it (A above, B below):
 
 - B starts with a list marker: a break (a list is never glued into a paragraph).
@@ -36,7 +37,9 @@ from textfix.layout import Column
 
 NAME = "unwrap_lines"
 
-_LINE_BREAK = regex.compile(r"[ \t]*+\n[ \t]*+(?=\S)")
+_LINE_BREAK = regex.compile(r"[ \t]*+\n(?:[ \t]*+\n)*+[ \t]*+(?=\S)")
+_LOWER_START = regex.compile(r"\p{Ll}")
+_INSIDE_SENTENCE_END = regex.compile(r"[\p{L},]\Z")
 _BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
 _NUMBERED = regex.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 _LABEL = regex.compile(r"\(?\d{1,3}[.)]?")
@@ -53,6 +56,11 @@ def propose(text: str, document: Document) -> list[Change]:
     changes = []
     in_heading = False
     for match in _LINE_BREAK.finditer(text):
+        if match.group().count("\n") > 1:
+            change = _false_blank_line(text, match)
+            if change is not None:
+                changes.append(change)
+            continue
         if _HYPHEN_AT_END.search(text, max(0, match.start() - 2), match.start()):
             continue  # a word broken at a hyphen: dehyphenate joins it, with or without the hyphen
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -69,6 +77,19 @@ def propose(text: str, document: Document) -> list[Change]:
         else:
             changes.append(Change(match.start(), match.end(), "\n\n", reason))
     return changes
+
+
+def _false_blank_line(text: str, gap: regex.Match) -> Change | None:
+    """A blank line inside a sentence (text boxes split by the extractor, a page break): the line
+    above ends in a word or a comma, and the line below goes on in lower case."""
+    above_end, below_start = gap.start(), gap.end()
+    if not _LOWER_START.match(text, below_start):
+        return None
+    if _HYPHEN_AT_END.search(text, max(0, above_end - 2), above_end):
+        return Change(above_end, below_start, "\n", "blank line inside a hyphenated word: removed")
+    if _INSIDE_SENTENCE_END.search(text, max(0, above_end - 2), above_end):
+        return Change(above_end, below_start, " ", "blank line inside a sentence: joined")
+    return None
 
 
 def decide(above: str, below: str, column: Column, *, heading_rules: bool) -> tuple[bool, str, bool]:
