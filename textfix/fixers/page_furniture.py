@@ -38,6 +38,7 @@ NAME = "page_furniture"
 
 EDGE_LINES = 3  # furniture sits within the first and last three non-blank lines of a page
 MIN_SHARE = 0.4  # share of pages a running head must appear on
+MIN_PAGE_LINES = 12  # without form feeds, page numbers stand at least this many lines apart
 
 _DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")
@@ -74,10 +75,82 @@ class _Page:
 
 def propose(text: str, document=None) -> list[Change]:
     if "\f" not in text:
-        return []
+        return _unpaged_changes(text)
     pages = _pages(text)
     furniture = _running_heads(pages) | _page_numbers(pages) | _repeated_titles(pages)
     return _changes(text, pages, furniture)
+
+
+def _unpaged_changes(text: str) -> list[Change]:
+    """Furniture in text whose pages were joined without form feeds (pypdf, copy and paste).
+
+    The page numbers are the anchor: a short line whose shape recurs with a number that rises
+    by one or two each time, at least ``MIN_PAGE_LINES`` lines apart (verse and item numbers
+    come far more often), and that is either a page number alone (``- 3 -``, ``Page 3``) or has
+    a running head beside it on every page but one (``Chapter 2`` has neither: it is a heading). Lines
+    beside an anchor whose shape recurs only beside anchors are the running heads. Each run of
+    furniture becomes one line break.
+    """
+    lines = _lines(text, 0, len(text))
+    groups = _rising_numbers(lines)
+    candidates = {i for group in groups for i in group}
+    recurring = {shape for shape, n in Counter(line.shape for line in lines).items() if n >= 2}
+    anchors = set()
+    for group in groups:
+        lone = [i for i in group
+                if not (_PAGE_NUMBER.fullmatch(lines[i].text) or _has_recurring_neighbour(lines, i, recurring, candidates))]
+        if len(lone) <= 1:  # the last page has no running head after its footer
+            anchors.update(group)
+    if not anchors:
+        return []
+    near: dict[str, list[bool]] = {}
+    for index, line in enumerate(lines):
+        beside = any(abs(index - a) <= EDGE_LINES - 1 for a in anchors)
+        near.setdefault(line.shape, []).append(beside)
+    furniture = {i for i in anchors}
+    for index, line in enumerate(lines):
+        flags = near[line.shape]
+        if len(flags) >= 2 and all(flags) and len(line.text) <= 80:
+            furniture.add(index)
+    changes, index = [], 0
+    while index < len(lines):
+        if index not in furniture:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(lines) and end + 1 in furniture:
+            end += 1
+        removed = ", ".join(repr(lines[i].text[:40]) for i in range(index, end + 1))
+        start = lines[index - 1].end if index > 0 else lines[index].start
+        stop = lines[end + 1].start if end + 1 < len(lines) else len(text)
+        replacement = "\n" if 0 < index and end + 1 < len(lines) else ""
+        changes.append(Change(start, stop, replacement, f"page break without a form feed; removed {removed}"))
+        index = end + 1
+    return changes
+
+
+def _has_recurring_neighbour(lines: list[_Line], index: int, recurring: set[str], anchors: set[int]) -> bool:
+    for other in range(max(0, index - EDGE_LINES + 1), min(len(lines), index + EDGE_LINES)):
+        if other != index and other not in anchors and lines[other].shape in recurring:
+            return True
+    return False
+
+
+def _rising_numbers(lines: list[_Line]) -> list[list[int]]:
+    """Groups of line indexes sharing a shape whose number rises slowly, far apart."""
+    by_shape: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if "#" in line.shape and len(line.text) <= 80:
+            by_shape.setdefault(line.shape, []).append(index)
+    groups: list[list[int]] = []
+    for indexes in by_shape.values():
+        if len(indexes) < 2:
+            continue
+        numbers = [int(_DIGITS.findall(lines[i].text)[-1]) if _DIGITS.findall(lines[i].text) else -1 for i in indexes]
+        steps = list(zip(indexes, indexes[1:], numbers, numbers[1:]))
+        if all(0 < b - a <= 2 and later - first >= MIN_PAGE_LINES for first, later, a, b in steps):
+            groups.append(indexes)
+    return groups
 
 
 def _pages(text: str) -> list[_Page]:
