@@ -19,8 +19,8 @@ _BLANK_LINE_GAP = regex.compile(r"\S[^\S\n]*+\n[^\S\n]*+\n\s*+(?=\S)")
 class Column:
     """Line lengths of the certainly-wrapped lines of a document.
 
-    ``width`` is their 95th percentile (the column's capacity) and ``short`` their 10th (a line
-    shorter than that ended early). Both are None when fewer than three wrapped lines show that
+    ``width`` is their median plus a tenth (the column's capacity) and ``short`` their 10th
+    percentile (a line shorter than that ended early). Both are None when fewer than three wrapped lines show that
     the text was wrapped at all: then every line break is taken as meant.
 
     ``blank_line_paragraphs``: the document separates its paragraphs with blank lines (three or
@@ -35,7 +35,9 @@ class Column:
         lengths = sorted(lengths)
         self.evidence = len(lengths)
         if len(lengths) >= self.MIN_EVIDENCE:
-            self.width: int | None = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
+            # The median wrapped line plus a tenth: robust to the lines an extractor runs
+            # together (pdftotext prints some pairs of lines as one), and to proportional type.
+            self.width: int | None = int(1.1 * lengths[len(lengths) // 2])
             self.short: int | None = lengths[int(0.10 * len(lengths))]
         else:
             self.width = self.short = None

@@ -19,6 +19,8 @@ lines around it (A above, B below):
   every other line break is meant, and kept.
 - A number alone on a line (a verse number, an item number set apart) belongs to the line
   after it; after a sentence, it starts a new item.
+- Three short lines in a row (under ``SHORT_LINE`` of the column) are verse, code or a table,
+  not wrapped prose (which fills its lines): their breaks are kept.
 - Otherwise A's length against the column width: when B's first word would have fitted on A and
   A ends a sentence, or A is shorter than nine in ten wrapped lines, A ended its paragraph (a
   break); else a wrap. Where the document marks its paragraphs with blank lines, only the second
@@ -42,6 +44,7 @@ _LOWER_START = regex.compile(r"\p{Ll}")
 _INSIDE_SENTENCE_END = regex.compile(r"[\p{L},]\Z")
 _BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
 _NUMBERED = regex.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
+SHORT_LINE = 0.6  # share of the column width below which a line is short
 _LABEL = regex.compile(r"\(?\d{1,3}[.)]?")
 _HYPHEN_AT_END = regex.compile(r"[^\W\d_][-\u00ad\u2010\u2011¬]\Z")
 _SENTENCE_END = ".!?:;\"”’»"
@@ -71,12 +74,34 @@ def propose(text: str, document: Document) -> list[Change]:
         line_end = text.find("\n", after)
         below = text[after : len(text) if line_end < 0 else line_end].strip()
         first_of_block = line_start == 0 or _blank_before(text, line_start)
+        if _in_run_of_short_lines(text, line_start, after, above, below, column):
+            changes.append(Change(match.start(), match.end(), "\n\n", "a run of short lines (verse, code, a table): line kept"))
+            in_heading = False
+            continue
         join, reason, in_heading = decide(above, below, column, heading_rules=first_of_block or in_heading)
         if join:
             changes.append(Change(match.start(), match.end(), " ", reason))
         else:
             changes.append(Change(match.start(), match.end(), "\n\n", reason))
     return changes
+
+
+def _in_run_of_short_lines(text: str, above_start: int, below_start: int, above: str, below: str,
+                           column: Column) -> bool:
+    """Are A, B and the line before A or after B all short? Wrapped prose fills its lines; only
+    the last line of a paragraph is short, so three short lines in a row are not prose."""
+    if column.width is None:
+        return False
+    limit = SHORT_LINE * column.width
+    if len(above) >= limit or len(below) >= limit:
+        return False
+    before_start = text.rfind("\n", 0, max(0, above_start - 1)) + 1
+    before = text[before_start : max(before_start, above_start - 1)].strip() if above_start else ""
+    below_end = text.find("\n", below_start)
+    next_start = len(text) if below_end < 0 else below_end + 1
+    next_end = text.find("\n", next_start)
+    following = text[next_start : len(text) if next_end < 0 else next_end].strip()
+    return (0 < len(before) < limit) or (0 < len(following) < limit)
 
 
 def _false_blank_line(text: str, gap: regex.Match) -> Change | None:
@@ -108,7 +133,7 @@ def decide(above: str, below: str, column: Column, *, heading_rules: bool) -> tu
         if ends_sentence:
             return True, "next line goes on in lower case: joined", False
         return True, "wrapped line: joined", False
-    if heading_rules and _is_heading(above, column):
+    if (heading_rules or _is_capitals_heading(above)) and _is_heading(above, column):
         if not ends_sentence and _is_heading(below, column) and not _starts_list_item(below, above, False):
             return True, "title broken over two lines: joined", True
         return False, "heading ends here", False
@@ -139,14 +164,21 @@ def _blank_before(text: str, line_start: int) -> bool:
     return previous_end >= 0 and text[previous_start:previous_end].strip() == ""
 
 
+def _is_capitals_heading(line: str) -> bool:
+    """A line of one to four words in capitals (``DESCRIPTION``, ``SEE ALSO``): a heading
+    wherever it stands."""
+    words = _WORD.findall(line)
+    return 0 < len(words) <= 4 and len(words) == len(line.split()) and all(w.isupper() and len(w) > 1 for w in words)
+
+
 def _is_heading(line: str, column: Column) -> bool:
     """Short, without sentence punctuation at its end, and in title case or capitals (a single
     word in capitals, as manual pages head their sections: ``NAME``, ``SEE ALSO``)."""
     if len(line) > 120 or line[-1] in ".,;:" or (column.width and len(line) > 0.85 * column.width):
         return False
-    words = _WORD.findall(line)
-    if words and len(words) <= 4 and all(w.isupper() and len(w) > 1 for w in words):
+    if _is_capitals_heading(line):
         return True
+    words = _WORD.findall(line)
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if len(content) < 2:
         return False
