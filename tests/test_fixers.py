@@ -333,3 +333,27 @@ def test_broken_ligatures(text, expected):
 ])
 def test_broken_ligatures_leaves_alone(text):
     assert run("broken_ligatures", text) == text
+
+
+# join_split_words -------------------------------------------------------------------------------
+
+def test_join_split_words():
+    text = "He will retur n the book, giv en the r elationship, as it w as agreed."
+    assert run("join_split_words", text) == "He will return the book, given the relationship, as it was agreed."
+
+
+@pytest.mark.parametrize("text", [
+    "He came in to the room and went a part of the way.",  # phrases the lexicon knows
+    "Set q to 5 and n to 3.",  # variables; and a single join is no systematic damage
+    "Pre- and post-war Europe, in- and output.",
+])
+def test_join_split_words_leaves_alone(text):
+    assert run("join_split_words", text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The file . The next file , and more.", "The file. The next file, and more.\n"),
+    ("Run tar c . and find . -name x\n", "Run tar c . and find . -name x\n"),
+])
+def test_whitespace_space_before_stop(text, expected):
+    assert run("whitespace", text) == expected

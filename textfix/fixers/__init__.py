@@ -21,11 +21,12 @@ FIXER_NAMES: tuple[str, ...] = (
     "dehyphenate",
     "whitespace",
     "broken_ligatures",
+    "join_split_words",
     "split_merged_words",
     "ocr_confusions",
 )
 
-WORD_FIXERS = frozenset({"broken_ligatures", "split_merged_words", "ocr_confusions"})
+WORD_FIXERS = frozenset({"broken_ligatures", "join_split_words", "split_merged_words", "ocr_confusions"})
 """Fixers that change words (as opposed to layout): off where the lexicon does not fit the text."""
 
 

@@ -6,6 +6,9 @@
 
 - white space at the start of a line (stray indentation left by the extractor) and at its end;
 - runs of spaces between words (one space; no-break and other special spaces are kept);
+- a space between a word and the full stop or comma after it when a sentence or a clause goes on
+  (``file . The``, ``file , and``: extractors read the kerning before punctuation as a space;
+  an ellipsis `` ...`` keeps its space, and so does a path ``ls .`` at the end of a line);
 - runs of blank lines (one blank line separates paragraphs);
 - nothing before the first line, exactly one newline after the last.
 
@@ -27,12 +30,14 @@ _RULES = regex.compile(
     r"|(?P<trailing>(?<![^\S\n])[^\S\n]++(?=\n))"  # white space before a line break
     r"|(?P<leading>(?<=\n)[^\S\n]++)"  # white space after a line break
     r"|(?P<run>(?<=\S) {2,}+(?=\S))"  # a run of spaces between words
+    r"|(?P<before_stop>(?<=\p{L}\p{L}) ++(?=(?:\.[ \t]++\p{Lu}|,[ \t]++\p{L})))"  # 'file . The': kerning read as a space
 )
 _REPLACEMENT = {
     "gap": ("\n\n", "blank lines collapsed to one"),
     "trailing": ("", "trailing white space removed"),
     "leading": ("", "leading white space removed"),
     "run": (" ", "run of spaces collapsed"),
+    "before_stop": ("", "space before a full stop or comma removed"),
 }
 
 

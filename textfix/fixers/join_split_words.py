@@ -1,0 +1,92 @@
+"""join_split_words: words torn apart by a space the extractor inserted.
+
+>>> from textfix import fix
+>>> fix("He will retur n the book, giv en the r elationship, as it w as agreed.")
+'He will return the book, given the relationship, as it was agreed.\\n'
+
+Extractors read wide kerning as a space (``giv en``, ``r elationship``, ``w as``), and a hyphen
+broken mid-line leaves ``in- stall``. Two plain words separated by one space are joined when
+
+- the joined form is a known word (lexicon, or used by the document more than once), and
+- the two pieces are not a phrase the lexicon knows (``in to`` stays), and
+- the language model finds the joined word ``MARGIN`` likelier, in its context, than the pieces.
+
+The pieces themselves are no evidence: kerning damage repeats (``ar e`` in every paragraph).
+The fixer acts only where it finds two joins or more (kerning damage repeats; a lone ``q to``
+is a variable and a word). Joins of two real words are taken only where the document shows
+fragments systematically (one per ``1 / DAMAGE_RATE`` words); clean text has many pairs of real
+words that happen to join into a third (``a part``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from textfix.document import Document
+from textfix.edits import Change
+from textfix.language_model import LanguageModel
+from textfix.word_gaps import best_reading, choose_by_gain, context, plain_words
+
+NAME = "join_split_words"
+
+DAMAGE_RATE = 1 / 200
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
+_BROKEN_HYPHEN = regex.compile(r"(?<![\w-])([^\W\d_]++)- ([^\W\d_]++)(?![\w-])")
+
+
+def propose(text: str, document: Document) -> list[Change]:
+    model = LanguageModel(document)
+    words = plain_words(text)
+    lexicon = document.lexicon
+    found = []
+    for i in range(len(words) - 1):
+        left, right = words[i], words[i + 1]
+        if not left.joined_right:
+            continue
+        candidate = _join(words, i, model, document)
+        if candidate is not None:
+            gain, change, both_words = candidate
+            found.append((gain, change, both_words))
+    found += [c for c in (_broken_hyphen(m, model, document) for m in _BROKEN_HYPHEN.finditer(text)) if c]
+    fragments = sum(1 for _, _, both_words in found if not both_words)
+    if len(found) < 2:
+        return []  # kerning damage repeats; one lone join is likelier a variable or a name
+    systematic = fragments >= DAMAGE_RATE * max(1, len(words))
+    return choose_by_gain((gain, change) for gain, change, both_words in found if systematic or not both_words)
+
+
+def _known(word: str, document: Document) -> bool:
+    return document.in_lexicon(word) or document.count(word) >= 2
+
+
+def _join(words, i: int, model: LanguageModel, document: Document):
+    left, right = words[i], words[i + 1]
+    a, b = left.text, right.text
+    if not b.islower() or not (a.islower() or (a[0].isupper() and a[1:].islower())):
+        return None
+    joined = a + b
+    lexicon = document.lexicon
+    if not _known(joined, document) or lexicon.bigram_count(a.lower(), b):
+        return None
+    before, after = context(words, i, i + 1)
+    found = best_reading([[joined]], [a, b], model, before, after)
+    if found is None:
+        return None
+    gain, _ = found
+    both_words = a.lower() in lexicon and b in lexicon
+    return gain, Change(left.start, right.end, joined, f"{a + ' ' + b!r}: a space inside the word {joined!r}"), both_words
+
+
+def _broken_hyphen(match: regex.Match, model: LanguageModel, document: Document):
+    """``in- stall``: a line-end hyphen left in the middle of a line, with its space."""
+    a, b = match.group(1), match.group(2)
+    if b in _CONJUNCTIONS or not b.islower():
+        return None  # 'pre- and post-war': a suspended hyphen
+    joined = a + b
+    compound = f"{a}-{b}".lower()
+    if document.compounds.get(compound, 0) or not _known(joined, document):
+        return None
+    found = best_reading([[joined]], [a, b], model, None, None)
+    if found is None:
+        return None
+    return found[0], Change(match.start(), match.end(), joined, f"{match.group()!r}: a broken line-end hyphen inside {joined!r}"), False

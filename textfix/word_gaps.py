@@ -1,0 +1,79 @@
+"""Plain words with the gaps between them, and the choice among competing readings.
+
+Shared by the fixers that re-read a gap between two words (``join_split_words``,
+``broken_ligatures``): each proposes readings of a span, the language model weighs them in their
+context, and the best non-overlapping repairs are kept by decreasing gain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textfix.edits import Change
+from textfix.language_model import LanguageModel, occurrence
+from textfix.tokens import CHUNK, is_protected, split_punctuation
+
+MARGIN = 2.0  # log10: a repair must be a hundred times likelier than the text and any rival
+
+
+@dataclass
+class Word:
+    start: int
+    end: int
+    text: str
+    joined_left: bool  # only one space separates it from the previous plain word
+    joined_right: bool
+    trail: str  # punctuation right after it
+
+
+def plain_words(text: str) -> list[Word]:
+    """Words of letters only (not protected, not a unit after a number), in order."""
+    words: list[Word] = []
+    previous: tuple[int, str] | None = None  # (end, trailing punctuation) of the last plain word
+    after_number = False
+    for chunk in CHUNK.finditer(text):
+        lead, core, trail = split_punctuation(chunk.group())
+        if not core.isalpha() or is_protected(core) or after_number:
+            previous = None
+            after_number = any(c.isdigit() for c in core)  # '40 lm': a unit, not a fragment
+            continue
+        start = chunk.start() + len(lead)
+        joined = previous is not None and not previous[1] and not lead and text[previous[0] : start] == " "
+        if joined:
+            words[-1].joined_right = True
+        words.append(Word(start, start + len(core), core, joined, False, trail))
+        previous = (start + len(core), trail)
+    return words
+
+
+def context(words: list[Word], first: int, last: int) -> tuple[str | None, str | None]:
+    """The words just before ``words[first]`` and after ``words[last]``, when joined to them."""
+    before = words[first - 1].text if first > 0 and words[first].joined_left else None
+    after = words[last + 1].text if words[last].joined_right and last + 1 < len(words) else None
+    return before, after
+
+
+def best_reading(readings: list[list[str]], original: list[str], model: LanguageModel,
+                 before: str | None, after: str | None):
+    """(gain, reading) for the reading that beats the text as it stands and every rival by
+    ``MARGIN``, or None. The original tokens are no evidence for themselves."""
+    if not readings:
+        return None
+    exclude = occurrence(*original)
+    scored = sorted(((model.sequence_logp(r, before, after, exclude=exclude), r) for r in readings), reverse=True)
+    best_score, best = scored[0]
+    as_is = model.sequence_logp(original, before, after, exclude=exclude)
+    if best_score - as_is < MARGIN:
+        return None
+    if len(scored) > 1 and best_score - scored[1][0] < MARGIN:
+        return None
+    return best_score - as_is, best
+
+
+def choose_by_gain(candidates) -> list[Change]:
+    """The non-overlapping changes, best gain first, from (gain, change) pairs (or None)."""
+    chosen: list[Change] = []
+    for _, change in sorted((c for c in candidates if c), key=lambda c: -c[0]):
+        if all(change.end <= c.start or c.end <= change.start for c in chosen):
+            chosen.append(change)
+    return sorted(chosen)
