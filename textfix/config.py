@@ -1,15 +1,15 @@
 """The one immutable configuration object.
 
 >>> Config().fixers[:3]                       # every fixer, in chain order
-('unicode', 'page_furniture', 'link_lines')
+('unicode', 'layout_columns', 'page_furniture')
 >>> Config.for_profile("layout").fixers
-('unicode', 'page_furniture', 'link_lines', 'unwrap_lines', 'dehyphenate', 'whitespace')
+('unicode', 'layout_columns', 'page_furniture', 'link_lines', 'unwrap_lines', 'dehyphenate', 'whitespace')
 >>> Config(disable=("ocr_confusions",)).fixers[-1]
 'split_merged_words'
 >>> Config(disable=("ocr",))
 Traceback (most recent call last):
 ...
-ValueError: unknown fixer 'ocr'; valid fixers: unicode, page_furniture, link_lines, unwrap_lines, dehyphenate, whitespace, broken_ligatures, join_split_words, split_merged_words, ocr_confusions
+ValueError: unknown fixer 'ocr'; valid fixers: unicode, layout_columns, page_furniture, link_lines, unwrap_lines, dehyphenate, whitespace, broken_ligatures, join_split_words, split_merged_words, ocr_confusions
 """
 
 from __future__ import annotations

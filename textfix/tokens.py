@@ -106,8 +106,8 @@ def shape(chunk: str) -> Shape:
     return Shape(lead, core, trail, core.isalpha() and not is_protected(core))
 
 
-# Characters that str.split() takes for white space but CHUNK's \s does not (U+001C..U+001F).
-_SPLIT_ONLY_SPACE = re.compile("[\x1c-\x1f]")
+# Characters that str.split() takes for white space but CHUNK's \s does not.
+_SPLIT_ONLY_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
 _SPLIT_CHUNK = re.compile(r"\S+")  # re's \s is str.isspace(): the chunks of str.split()
 
 
@@ -125,7 +125,7 @@ class Chunks:
     def __init__(self, text: str):
         self.text = text
         self._starts: dict[int, int] = {}
-        if _SPLIT_ONLY_SPACE.search(text) is None:
+        if not any(space in text for space in _SPLIT_ONLY_SPACE):  # (a fast substring scan each)
             self.strings: list[str] = text.split()
         else:
             matches = list(CHUNK.finditer(text))

@@ -15,6 +15,7 @@ from importlib import import_module
 
 FIXER_NAMES: tuple[str, ...] = (
     "unicode",
+    "layout_columns",
     "page_furniture",
     "link_lines",
     "unwrap_lines",

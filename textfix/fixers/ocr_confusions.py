@@ -25,7 +25,7 @@ import regex
 
 from textfix.document import Document
 from textfix.edits import Change
-from textfix.tokens import CHUNK, is_protected, split_punctuation
+from textfix.tokens import Chunks, shape
 
 NAME = "ocr_confusions"
 
@@ -50,22 +50,41 @@ _SUFFIX_AFTER_NUMBER = regex.compile(r"(?<=\d)\p{L}++")
 
 def propose(text: str, document: Document) -> list[Change]:
     evidence = _Evidence(document)
+    chunks = Chunks(text)
+    # Almost every chunk is a known word or no word at all: each distinct chunk is judged once
+    # (the same answer wherever it stands), and only occurrences of the few that may change are
+    # visited, in order.
+    repairs = {chunk: found for chunk in chunks.distinct() if (found := _chunk_repairs(chunk, evidence)) is not None}
     changes = []
-    mid_sentence = False
-    for chunk in CHUNK.finditer(text):
-        lead, core, trail = split_punctuation(chunk.group())
-        start = chunk.start() + len(lead)
-        amount = _AMOUNT.fullmatch(core)
-        if amount is not None:
-            change = _repair_unit(amount, start, evidence)
-        elif core.isalpha() and not is_protected(core):
-            change = _repair_word(core, start, evidence, mid_sentence and not lead)
-        else:
-            change = None
+    for i in chunks.locate(repairs):
+        mid_sentence = i > 0 and _continues_sentence(chunks.strings[i - 1])
+        change = repairs[chunks.strings[i]][0 if mid_sentence else 1]
         if change is not None:
-            changes.append(change)
-        mid_sentence = core.isalpha() and core.islower() and not trail
+            offset = chunks.start(i)
+            changes.append(change._replace(start=change.start + offset, end=change.end + offset))
     return changes
+
+
+def _chunk_repairs(chunk: str, evidence: _Evidence) -> tuple[Change | None, Change | None] | None:
+    """The change to a chunk (offsets within it) after a lower-case word that ends without
+    punctuation, and elsewhere; None when it has none either way."""
+    lead, core, trail, plain = shape(chunk)
+    if plain:
+        if evidence.document.is_known(core):  # the common case, decided by one look-up
+            return None
+        found = (_repair_word(core, len(lead), evidence, not lead), _repair_word(core, len(lead), evidence, False))
+    elif (amount := _AMOUNT.fullmatch(core)) is not None:  # (a plain word holds no digit)
+        change = _repair_unit(amount, len(lead), evidence)
+        found = (change, change)
+    else:
+        return None
+    return found if found != (None, None) else None
+
+
+def _continues_sentence(chunk: str) -> bool:
+    """A lower-case word with no punctuation after it: the next word stands inside a sentence."""
+    _, core, trail, _ = shape(chunk)
+    return core.isalpha() and core.islower() and not trail
 
 
 class _Evidence:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from textfix.document import Document
 from textfix.edits import Change
 from textfix.language_model import LanguageModel, occurrence, segmentations
-from textfix.tokens import CHUNK, is_protected, split_punctuation
+from textfix.tokens import Chunks, is_protected, shape
 
 NAME = "split_merged_words"
 
@@ -62,11 +62,15 @@ class _Token:
 
 def propose(text: str, document: Document) -> list[Change]:
     model: LanguageModel | None = None
-    tokens = [_token(m.start(), m.end(), m.group()) for m in CHUNK.finditer(text)]
+    chunks = Chunks(text)
+    tokens = _Tokens(chunks)
+    # Each distinct chunk is judged once; only the occurrences of candidates are visited.
+    candidates = {chunk for chunk in chunks.distinct() if _is_candidate(shape(chunk).core, document)}
     changes: list[tuple[Change, bool]] = []
     taken_until = 0  # a neighbour re-cut consumes the next token too
-    for i, token in enumerate(tokens):
-        if token.start < taken_until or not _is_candidate(token.core, document):
+    for i in chunks.locate(candidates):
+        token = tokens[i]
+        if token.start < taken_until:
             continue
         model = model or LanguageModel(document)
         found = _repair(tokens, i, text, model, document)
@@ -81,9 +85,20 @@ def propose(text: str, document: Document) -> list[Change]:
     return [change for change, own_evidence in changes if own_evidence or systematic]
 
 
-def _token(start: int, end: int, chunk: str) -> _Token:
-    lead, core, trail = split_punctuation(chunk)
-    return _Token(start, end, lead, core, trail)
+class _Tokens:
+    """The chunks of the text as tokens, built only where asked: at a candidate and its neighbours."""
+
+    def __init__(self, chunks: Chunks):
+        self.chunks = chunks
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def __getitem__(self, i: int) -> _Token:
+        if not 0 <= i < len(self.chunks):
+            raise IndexError(i)
+        lead, core, trail, _ = shape(self.chunks.strings[i])
+        return _Token(self.chunks.start(i), self.chunks.end(i), lead, core, trail)
 
 
 def _is_candidate(core: str, document: Document) -> bool:
