@@ -27,13 +27,15 @@ other reading.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
+from weakref import WeakKeyDictionary
 
 import regex
 
 from textfix.document import Document
 from textfix.edits import Change
 from textfix.language_model import LanguageModel, occurrence
-from textfix.tokens import CHUNK, is_protected, split_punctuation
+from textfix.tokens import Chunks, shape
 
 NAME = "broken_ligatures"
 
@@ -54,13 +56,18 @@ class _Word:
 
 def propose(text: str, document: Document) -> list[Change]:
     model = LanguageModel(document)
-    words = _words(text)
+    chunks = Chunks(text)
+    words = _Words(chunks)
     candidates = []
-    for i, word in enumerate(words):
-        previous = words[i - 1] if i and word.joined_left else None
-        following = words[i + 1] if word.joined_right and i + 1 < len(words) else None
+    for i in _suspects(chunks, document):
+        word = words[i]
+        if word is None:
+            continue
+        previous = words[i - 1] if word.joined_left else None
+        following = words[i + 1] if word.joined_right else None
         if following is not None:
-            candidates.append(_gap_repair(word, following, previous, words, i, document, model))
+            after = words[i + 2] if following.joined_right else None
+            candidates.append(_gap_repair(word, following, previous, after, document, model))
         candidates.append(_dropped(word, previous, following, document, model))
     # Best gain first, never two repairs of one word: in 'and ef cient' the gap 'and ef' could
     # take a ligature too, but 'efficient' gains far more than 'and fief'.
@@ -73,25 +80,114 @@ def propose(text: str, document: Document) -> list[Change]:
     return sorted(chosen)
 
 
-def _words(text: str) -> list[_Word]:
-    """Plain words (letters only, not protected), and whether one space alone joins neighbours."""
-    words: list[_Word] = []
-    previous: tuple[int, str] | None = None  # (end, trailing punctuation) of the last plain word
-    after_number = False
-    for chunk in CHUNK.finditer(text):
-        lead, core, trail = split_punctuation(chunk.group())
-        if not core.isalpha() or is_protected(core) or after_number:
-            previous = None
-            after_number = any(c.isdigit() for c in core)  # '40 lm': a unit, not a fragment
+class _Words:
+    """The plain words of a text by chunk index (None for a chunk that is not one), built only
+    where asked: letters only, not protected, not a unit after a number (``40 lm``); joined to a
+    neighbour when one space alone, and no punctuation, separates them."""
+
+    def __init__(self, chunks: Chunks):
+        self.chunks = chunks
+        self._made: dict[int, _Word | None] = {}
+
+    def __getitem__(self, i: int) -> _Word | None:
+        if i not in self._made:
+            self._made[i] = self._make(i)
+        return self._made[i]
+
+    def _make(self, i: int) -> _Word | None:
+        if not self._is_word(i):
+            return None
+        start = self.chunks.start(i)
+        text = shape(self.chunks.strings[i]).core
+        return _Word(start, start + len(text), text, self._joined(i - 1, i), self._joined(i, i + 1))
+
+    def _is_word(self, i: int) -> bool:
+        strings = self.chunks.strings
+        if not 0 <= i < len(strings) or not shape(strings[i]).plain:
+            return False
+        return i == 0 or not any(c.isdigit() for c in shape(strings[i - 1]).core)
+
+    def _joined(self, i: int, j: int) -> bool:
+        strings = self.chunks.strings
+        return (
+            self._is_word(i) and self._is_word(j) and not shape(strings[i]).trail and not shape(strings[j]).lead
+            and self.chunks.text[self.chunks.end(i) : self.chunks.start(j)] == " "
+        )
+
+
+def _suspects(chunks: Chunks, document: Document) -> list[int]:
+    """Chunk indices where a word, or the gap after it, may take a ligature: a superset of where
+    :func:`_dropped` or :func:`_gap_repair` finds a reading, found without judging each word.
+
+    Every reading puts a ligature into a known word, so it needs a way of cutting a known word
+    around a ligature (:func:`_ligature_cuts`): ``(a, b)`` for the gap ``a b``, ``(a, '')`` and
+    ``('', b)`` for a ligature at its edge, and a cut of ``token`` for a ligature dropped inside
+    it. Each distinct chunk is judged once; the pairs of neighbours are tested in bulk. The cuts
+    hold lower-case words, so the test is exact for ASCII words only: a word with other letters
+    is always a suspect.
+    """
+    lexicon = document.lexicon
+    cuts = _ligature_cuts(lexicon)
+    own_cuts = _cuts(word for word, n in document.words.items() if n >= 2 and "f" in word)
+
+    def cut(before: str, after: str) -> bool:
+        return (before, after) in cuts or (before, after) in own_cuts
+
+    left_keys: dict[str, str] = {}  # a plain word that may end a gap: its lower-case form
+    right_keys: dict[str, str] = {}  # a lower-case plain word that may start a gap
+    always: set[str] = set()  # suspect on either side of a gap, and for a dropped ligature
+    dropped: set[str] = set()
+    for chunk in chunks.distinct():
+        lead, core, trail, plain = shape(chunk)
+        if not plain:
             continue
-        after_number = False
-        start = chunk.start() + len(lead)
-        joined = previous is not None and not previous[1] and not lead and text[previous[0] : start] == " "
-        if joined:
-            words[-1].joined_right = True
-        words.append(_Word(start, start + len(core), core, joined, False))
-        previous = (start + len(core), trail)
-    return words
+        if not core.isascii():
+            always.add(chunk)
+            continue
+        lower = core.lower()
+        if not trail:
+            left_keys[chunk] = lower
+            if len(core) >= MIN_FRAGMENT and cut(lower, ""):
+                always.add(chunk)
+        if not lead and core.islower():
+            right_keys[chunk] = core
+            if len(core) >= MIN_FRAGMENT and cut("", core):
+                always.add(chunk)
+        if (len(core) >= MIN_FRAGMENT and core.islower() and core not in lexicon
+                and any(cut(core[:i], core[i:]) for i in range(len(core) + 1))):
+            dropped.add(chunk)
+    strings = chunks.strings
+    lefts = list(map(left_keys.get, strings))
+    rights = list(map(right_keys.get, strings))
+    gaps = list(zip(lefts, rights[1:]))
+    marked = set(compress(count(), map(cuts.__contains__, gaps)))
+    marked.update(compress(count(), map(own_cuts.__contains__, gaps)))
+    marked.update(compress(count(), map(always.__contains__, strings)))  # the word, or the gap after it
+    marked.update(compress(count(-1), map(always.__contains__, strings)))  # the gap before it
+    marked.update(compress(count(), map(dropped.__contains__, strings)))
+    return sorted(i for i in marked if i >= 0)
+
+
+_LEXICON_CUTS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _ligature_cuts(lexicon) -> frozenset[tuple[str, str]]:
+    """:func:`_cuts` of the lexicon's words, made once per lexicon."""
+    if lexicon not in _LEXICON_CUTS:
+        _LEXICON_CUTS[lexicon] = frozenset(_cuts(word for word in lexicon.unigrams if "f" in word))
+    return _LEXICON_CUTS[lexicon]
+
+
+def _cuts(words) -> set[tuple[str, str]]:
+    """``(before, after)`` for every way of reading a word as ``before + ligature + after``."""
+    cuts = set()
+    for word in words:
+        for ligature in LIGATURES:
+            position = word.find(ligature)
+            while position >= 0:
+                cuts.add((word[:position], word[position + len(ligature) :]))
+                position = word.find(ligature, position + 1)
+    return cuts
 
 
 def _known(word: str, document: Document) -> bool:
@@ -118,7 +214,7 @@ def _best(readings: list[list[str]], original: list[str], model: LanguageModel, 
     return best_score - as_is, best
 
 
-def _gap_repair(left: _Word, right: _Word, previous, words, i, document: Document, model: LanguageModel):
+def _gap_repair(left: _Word, right: _Word, previous, following, document: Document, model: LanguageModel):
     """(gain, change) for the best ligature repair of the gap between two words, or None."""
     a, b = left.text, right.text
     # The lexicon alone vouches for the text as it stands: one font map damages every 'fi' of a
@@ -132,8 +228,8 @@ def _gap_repair(left: _Word, right: _Word, previous, words, i, document: Documen
         readings += [[a, ligature + b] for ligature in LIGATURES if _known(ligature + b, document)]
     if len(a) >= MIN_FRAGMENT:
         readings += [[a + ligature, b] for ligature in LIGATURES if _known(a + ligature, document)]
-    after = words[i + 2].text if right.joined_right and i + 2 < len(words) else None
-    found = _best(readings, [a, b], model, previous.text if previous else None, after)
+    found = _best(readings, [a, b], model, previous.text if previous else None,
+                  following.text if following else None)
     if found is None:
         return None
     gain, best = found

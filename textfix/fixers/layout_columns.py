@@ -69,7 +69,10 @@ def _page_changes(text: str, start: int, end: int) -> list[Change]:
         run_start = offsets[first]
         run_end = offsets[index - 1] + len(lines[index - 1])
         left = "\n".join(line[:gutter].rstrip() for line in run).strip("\n")
-        right = "\n".join(line[gutter:].strip() for line in run).strip("\n")
+        right_parts = [line[gutter:].rstrip() for line in run]
+        margin = min((len(p) - len(p.lstrip()) for p in right_parts if p.strip()), default=0)
+        # Keep each column's own indentation: it marks where paragraphs start.
+        right = "\n".join(p[margin:] for p in right_parts).strip("\n")
         changes.append(Change(run_start, run_end, f"{left}\n{right}",
                               f"two columns side by side (gutter at column {gutter}): left column, then right"))
     return changes

@@ -17,6 +17,8 @@ lines around it (A above, B below):
   heading-shaped B (a title broken over two lines), else a break after it.
 - The document shows no wrapping at all (too few certainly-wrapped lines to measure a column):
   every other line break is meant, and kept.
+- B indented two spaces or more deeper than A, after a sentence end, opens a paragraph (the
+  typesetter's indent, kept by layout-preserving extractors).
 - A number alone on a line (a verse number, an item number set apart) belongs to the line
   after it; after a sentence, it starts a new item.
 - Three short lines in a row (under ``SHORT_LINE`` of the column) are verse, code or a table,
@@ -78,12 +80,26 @@ def propose(text: str, document: Document) -> list[Change]:
             changes.append(Change(match.start(), match.end(), "\n\n", "a run of short lines (verse, code, a table): line kept"))
             in_heading = False
             continue
+        if _indented_start(text, line_start, match, above, below):
+            changes.append(Change(match.start(), match.end(), "\n\n", "indented line after a sentence end: a new paragraph"))
+            in_heading = False
+            continue
         join, reason, in_heading = decide(above, below, column, heading_rules=first_of_block or in_heading)
         if join:
             changes.append(Change(match.start(), match.end(), " ", reason))
         else:
             changes.append(Change(match.start(), match.end(), "\n\n", reason))
     return changes
+
+
+def _indented_start(text: str, line_start: int, gap: regex.Match, above: str, below: str) -> bool:
+    """B indented deeper than A, A ending a sentence, B opening one: a paragraph's first line
+    (layout-preserving extractors keep the typesetter's paragraph indent)."""
+    if above[-1] not in _SENTENCE_END or not (below[0].isupper() or below[0] in "\"“‘'("):
+        return False
+    indent_above = len(text[line_start : gap.start()]) - len(text[line_start : gap.start()].lstrip(" "))
+    indent_below = len(gap.group()) - gap.group().rfind("\n") - 1
+    return indent_below >= indent_above + 2
 
 
 def _in_run_of_short_lines(text: str, above_start: int, below_start: int, above: str, below: str,
