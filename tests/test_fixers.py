@@ -357,3 +357,19 @@ def test_join_split_words_leaves_alone(text):
 ])
 def test_whitespace_space_before_stop(text, expected):
     assert run("whitespace", text) == expected
+
+
+# coverage: word repair only where the English lexicon covers the text ---------------------------
+
+def test_word_fixers_stay_out_of_foreign_paragraphs():
+    import textfix
+
+    text = ("Le développement économique de la région a été très rapide cette anneé.\n\n"
+            "The modern plant, the rnodern plant.\n")
+    assert textfix.fix(text) == text.replace("rnodern", "modern")
+
+
+def test_damaged_english_still_counts_as_english():
+    from textfix.coverage import foreign_spans
+
+    assert foreign_spans("A signi cant and ef cient o ce, con rmed by the signicant staff.\n") == []

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from textfix.config import Config
 from textfix.document import Document
 from textfix.edits import Edit, EditLog
-from textfix.fixers import fixer_module
+from textfix.coverage import foreign_spans
+from textfix.fixers import WORD_FIXERS, fixer_module
 from textfix.lexicon import Lexicon
 
 
@@ -39,14 +40,34 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
     log = EditLog(text)
     current = text
     document: Document | None = None
+    foreign: list[tuple[int, int]] | None = None
     for name in config.fixers:
         module = fixer_module(name)
         if document is None and name != "unicode":
             # The shared analysis reads the text once encoding damage is gone (a ligature or
             # mojibake inside a word would hide it from the vocabulary).
             document = Document(current, lexicon)
-        current = log.record(current, module.propose(current, document), name)
+        changes = module.propose(current, document)
+        if name in WORD_FIXERS:
+            if foreign is None:  # paragraphs are whole once the layout fixers have run
+                foreign = foreign_spans(current, document.lexicon)
+            changes = _outside(changes, foreign)
+        current = log.record(current, changes, name)
     return Repair(text, current, tuple(log.edits))
+
+
+def _outside(changes: list, spans: list[tuple[int, int]]) -> list:
+    """The changes that touch none of the spans (both sorted; one merge pass)."""
+    if not spans:
+        return changes
+    kept, k = [], 0
+    for change in sorted(changes):
+        while k < len(spans) and spans[k][1] <= change.start:
+            k += 1
+        if k < len(spans) and spans[k][0] < change.end and change.start < spans[k][1]:
+            continue
+        kept.append(change)
+    return kept
 
 
 def fix(text: str, config: Config | None = None, *, lexicon: Lexicon | None = None) -> str:

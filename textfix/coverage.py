@@ -1,0 +1,54 @@
+"""Where the English lexicon covers the text, and where it does not.
+
+Word repair is English: in a paragraph of French, German or Russian most words are unknown to
+the lexicon, and every fixer that re-reads unknown words would "correct" them toward English.
+A paragraph of ``MIN_WORDS`` words or more is English when the lexicon knows ``MIN_HIT_RATE`` of
+its words, or when English function words (the lexicon's ``FUNCTION_WORDS`` most frequent
+words: the, of, and, to ...) make up ``MIN_FUNCTION_SHARE`` of it: damage breaks content words
+into unknown fragments (``signi cant``) but leaves the short function words, which any English
+paragraph is full of and other languages share few of. Other paragraphs are left to the
+script-independent layout repairs.
+
+>>> foreign_spans("Le développement économique de la région a été très rapide cette année.\\n")
+[(0, 71)]
+>>> foreign_spans("The economic development of the region was very fast this year.\\n")
+[]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from textfix.lexicon import Lexicon, default_lexicon
+from textfix.tokens import WORD
+
+MIN_HIT_RATE = 0.6
+MIN_FUNCTION_SHARE = 0.15
+FUNCTION_WORDS = 60
+MIN_WORDS = 5
+_PARAGRAPH = regex.compile(r"[^\n]++")
+
+
+def foreign_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph (line) the English lexicon does not cover."""
+    lexicon = lexicon or default_lexicon()
+    function_words = _function_words(lexicon)
+    spans = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        words = [word.lower() for word in WORD.findall(paragraph.group())]
+        if len(words) < MIN_WORDS:
+            continue
+        hits = sum(1 for word in words if word in lexicon)
+        function = sum(1 for word in words if word in function_words)
+        if hits < MIN_HIT_RATE * len(words) and function < MIN_FUNCTION_SHARE * len(words):
+            spans.append((paragraph.start(), paragraph.end()))
+    return spans
+
+
+def _function_words(lexicon: Lexicon) -> frozenset[str]:
+    cached = getattr(lexicon, "_function_words", None)
+    if cached is None:
+        ranked = sorted(lexicon.unigrams.items(), key=lambda item: -item[1])
+        cached = frozenset(word for word, _ in ranked[:FUNCTION_WORDS])
+        lexicon._function_words = cached
+    return cached
