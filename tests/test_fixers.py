@@ -373,3 +373,18 @@ def test_damaged_english_still_counts_as_english():
     from textfix.coverage import foreign_spans
 
     assert foreign_spans("A signi cant and ef cient o ce, con rmed by the signicant staff.\n") == []
+
+
+# punctuation_spacing ----------------------------------------------------------------------------
+
+def test_punctuation_spacing():
+    assert run("punctuation_spacing", "his family.Here and the board,however,not") == \
+        "his family. Here and the board, however, not"
+
+
+@pytest.mark.parametrize("text", [
+    "See example.com, os.path, e.g.The, U.S.Army, 3.11 and www.example.org/a.B",
+    "write to first.Last@example.org or x,y and a,b",
+])
+def test_punctuation_spacing_leaves_alone(text):
+    assert run("punctuation_spacing", text) == text

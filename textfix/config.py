@@ -9,7 +9,7 @@
 >>> Config(disable=("ocr",))
 Traceback (most recent call last):
 ...
-ValueError: unknown fixer 'ocr'; valid fixers: unicode, layout_columns, page_furniture, link_lines, unwrap_lines, dehyphenate, whitespace, broken_ligatures, join_split_words, split_merged_words, ocr_confusions
+ValueError: unknown fixer 'ocr'; valid fixers: unicode, layout_columns, page_furniture, link_lines, unwrap_lines, dehyphenate, whitespace, broken_ligatures, join_split_words, punctuation_spacing, split_merged_words, ocr_confusions
 """
 
 from __future__ import annotations

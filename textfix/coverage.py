@@ -2,7 +2,7 @@
 
 Word repair is English: in a paragraph of French, German or Russian most words are unknown to
 the lexicon, and every fixer that re-reads unknown words would "correct" them toward English.
-A paragraph of ``MIN_WORDS`` words or more is English when the lexicon knows ``MIN_HIT_RATE`` of
+A paragraph of ``MIN_WORDS`` lower-case words or more (names are unknown in every language) is English when the lexicon knows ``MIN_HIT_RATE`` of
 its words, or when English function words (the lexicon's ``FUNCTION_WORDS`` most frequent
 words: the, of, and, to ...) make up ``MIN_FUNCTION_SHARE`` of it: damage breaks content words
 into unknown fragments (``signi cant``) but leaves the short function words, which any English
@@ -35,7 +35,8 @@ def foreign_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, 
     function_words = _function_words(lexicon)
     spans = []
     for paragraph in _PARAGRAPH.finditer(text):
-        words = [word.lower() for word in WORD.findall(paragraph.group())]
+        # Lower-case words only: names are unknown to the lexicon in every language.
+        words = [word for word in WORD.findall(paragraph.group()) if word.islower()]
         if len(words) < MIN_WORDS:
             continue
         hits = sum(1 for word in words if word in lexicon)

@@ -23,11 +23,14 @@ FIXER_NAMES: tuple[str, ...] = (
     "whitespace",
     "broken_ligatures",
     "join_split_words",
+    "punctuation_spacing",
     "split_merged_words",
     "ocr_confusions",
 )
 
-WORD_FIXERS = frozenset({"broken_ligatures", "join_split_words", "split_merged_words", "ocr_confusions"})
+WORD_FIXERS = frozenset(
+    {"broken_ligatures", "join_split_words", "punctuation_spacing", "split_merged_words", "ocr_confusions"}
+)
 """Fixers that change words (as opposed to layout): off where the lexicon does not fit the text."""
 
 
