@@ -21,6 +21,8 @@ lines around it (A above, B below):
   typesetter's indent, kept by layout-preserving extractors).
 - A number alone on a line (a verse number, an item number set apart) belongs to the line
   after it; after a sentence, it starts a new item.
+- A heading in capitals (``NAME``, ``SEE ALSO``) starts its own line; so does a line of code
+  (``heappush(heap, item)``, ``x = 1``, ``$ ls``) after code or after a colon.
 - Three short lines in a row (under ``SHORT_LINE`` of the column) are verse, code or a table,
   not wrapped prose (which fills its lines): their breaks are kept.
 - Otherwise A's length against the column width: when B's first word would have fitted on A and
@@ -46,6 +48,7 @@ _LOWER_START = regex.compile(r"\p{Ll}")
 _INSIDE_SENTENCE_END = regex.compile(r"[\p{L},]\Z")
 _BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
 _NUMBERED = regex.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
+_CODE = regex.compile(r"\w\((?!\d\))|\s=\s|\s#\s|^(?:\$|>>>|#)\s")
 SHORT_LINE = 0.6  # share of the column width below which a line is short
 _LABEL = regex.compile(r"\(?\d{1,3}[.)]?")
 _HYPHEN_AT_END = regex.compile(r"[^\W\d_][-\u00ad\u2010\u2011¬]\Z")
@@ -139,6 +142,10 @@ def decide(above: str, below: str, column: Column, *, heading_rules: bool) -> tu
     ``heading_rules``: ``above`` opens its block or continues a heading, so it may be one.
     """
     ends_sentence = above[-1] in _SENTENCE_END
+    if _is_capitals_heading(below):
+        return False, "a heading in capitals starts here", False
+    if _looks_like_code(below) and (_looks_like_code(above) or above[-1] == ":"):
+        return False, "a line of code: kept", False
     if _LABEL.fullmatch(above):
         return True, "a number alone on its line labels the text after it (a verse, an item): joined", False
     if _starts_list_item(below, above, ends_sentence):
@@ -178,6 +185,12 @@ def _blank_before(text: str, line_start: int) -> bool:
     previous_end = line_start - 1
     previous_start = text.rfind("\n", 0, previous_end) + 1
     return previous_end >= 0 and text[previous_start:previous_end].strip() == ""
+
+
+def _looks_like_code(line: str) -> bool:
+    """Code syntax, not prose: a call ``name(arg``, an assignment `` = ``, a comment `` # ``, a
+    shell or Python prompt at the start. (``pipe(2)``, a manual reference, is prose.)"""
+    return bool(_CODE.search(line))
 
 
 def _is_capitals_heading(line: str) -> bool:
