@@ -142,8 +142,8 @@ def decide(above: str, below: str, column: Column, *, heading_rules: bool) -> tu
     ``heading_rules``: ``above`` opens its block or continues a heading, so it may be one.
     """
     ends_sentence = above[-1] in _SENTENCE_END
-    if _is_capitals_heading(below):
-        return False, "a heading in capitals starts here", False
+    if _is_capitals_heading(below) or _is_capitals_heading(above):
+        return False, "a heading in capitals stands on its own line", False
     if _looks_like_code(below) and (_looks_like_code(above) or above[-1] == ":"):
         return False, "a line of code: kept", False
     if _LABEL.fullmatch(above):
