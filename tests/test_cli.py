@@ -93,3 +93,20 @@ def test_stdin_and_python_dash_m(tmp_path):
     completed = subprocess.run([sys.executable, "-m", "textfix", "fix", "-"], input="A wrapped\nline.".encode(),
                                capture_output=True, check=True)
     assert completed.stdout.decode() == "A wrapped line.\n"
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path):
+    source = tmp_path / "big.txt"
+    source.write_text("A wrapped\nline.\n\n" * 20000, encoding="utf-8")
+    completed = subprocess.run(f"{sys.executable} -m textfix fix {source} | head -1", shell=True,
+                               capture_output=True)
+    assert completed.stdout == b"A wrapped line.\n"
+    assert completed.stderr == b""
+
+
+def test_every_command_is_listed_in_the_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("fix", "explain", "diff", "assess", "score"):
+        assert f"    {command} " in out

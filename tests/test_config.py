@@ -54,3 +54,10 @@ def test_fix_is_repair_text():
 def test_repair_rejects_bytes_with_a_clear_error():
     with pytest.raises(TypeError, match="expects str, got bytes"):
         textfix.repair(b"bytes")
+
+
+def test_score_stays_callable_after_the_submodule_is_imported():
+    import textfix.score  # noqa: F401  (importing the submodule must not shadow the function)
+
+    assert textfix.score("a b", "a c").wer == 0.5
+    assert textfix.score("a b", "a b").wer == 0.0

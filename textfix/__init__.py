@@ -9,14 +9,15 @@ from textfix.config import PROFILES, Config
 from textfix.edits import Edit, apply_edits
 from textfix.fixers import FIXER_NAMES
 from textfix.pipeline import Repair, fix, repair
+from textfix.assess import Assessment, assess
+from textfix.batch import fix_many
+from textfix.html_diff import html_diff
+
+# Bound after the submodule is imported, so that ``textfix.score`` is the function, for good.
+from textfix.score import score
 
 __version__ = "0.1.0"
 
 __all__ = ["Config", "Edit", "FIXER_NAMES", "PROFILES", "Repair", "apply_edits", "fix", "repair", "score", "__version__"]
+__all__ += ["Assessment", "assess", "fix_many", "html_diff"]
 
-
-def score(candidate: str, reference: str, **options):
-    """Score a repair against a clean reference: see :func:`textfix.score.score`."""
-    from textfix.score import score as _score
-
-    return _score(candidate, reference, **options)

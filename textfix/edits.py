@@ -15,7 +15,10 @@ into one edit that names both fixers (``"unicode+dehyphenate"``) and both reason
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
+from operator import add, attrgetter, lt, sub
 from typing import Iterable, NamedTuple
 
 
@@ -46,6 +49,9 @@ class Edit:
         }
 
 
+_START, _END, _REPLACEMENT = attrgetter("start"), attrgetter("end"), attrgetter("replacement")
+
+
 def apply_edits(text: str, edits: Iterable[Edit | Change]) -> str:
     """Apply edits (sorted, non-overlapping, offsets into ``text``) and return the new text."""
     pieces: list[str] = []
@@ -60,17 +66,6 @@ def apply_edits(text: str, edits: Iterable[Edit | Change]) -> str:
     return "".join(pieces)
 
 
-class _Span:
-    """An edit of the log, with where its replacement lies in the current text."""
-
-    __slots__ = ("edit", "current_start", "current_end")
-
-    def __init__(self, edit: Edit, current_start: int):
-        self.edit = edit
-        self.current_start = current_start
-        self.current_end = current_start + len(edit.replacement)
-
-
 class _Merge:
     """Earlier edits and new changes that overlap, collected into one edit."""
 
@@ -83,10 +78,10 @@ class _Merge:
         self.fixers: list[str] = []
         self.reasons: list[str] = []
 
-    def absorb_edit(self, span: _Span) -> None:
-        self.current_end = max(self.current_end, span.current_end)
-        self.original_end = max(self.original_end, span.edit.end)
-        self._name(span.edit.fixer, span.edit.reason)
+    def absorb_edit(self, edit: Edit, current_end: int) -> None:
+        self.current_end = max(self.current_end, current_end)
+        self.original_end = max(self.original_end, edit.end)
+        self._name(edit.fixer, edit.reason)
 
     def absorb_change(self, change: Change, fixer: str, shift: int) -> None:
         self.changes.append(change)
@@ -124,16 +119,17 @@ class EditLog:
     def record(self, current: str, changes: list[Change], fixer: str) -> str:
         """Record one fixer's ``changes`` to ``current`` (the text so far); return the new text.
 
-        Runs in one pass over the old edits and the new changes (both sorted), so the cost is
-        linear in their number, not quadratic.
+        Runs in one pass over the new changes (sorted); the old edits between two changes are
+        found by bisection and copied as a slice, so the cost is linear in the number of changes
+        plus one pass at C speed over the old edits.
         """
         if not changes:
             return current
         changes = sorted(changes, key=lambda c: (c.start, c.end))
-        spans = self._spans()
+        edits = self.edits
+        starts, ends, shifts = self._positions()
         merged: list[Edit] = []
-        shift = 0  # current offset minus original offset, in the untouched text before index i
-        i = 0
+        i = 0  # the next old edit
         pending: _Merge | None = None
 
         def flush() -> None:
@@ -147,60 +143,55 @@ class EditLog:
             if change.start < previous_end or change.end < change.start:
                 raise ValueError(f"{fixer}: overlapping or reversed changes near offset {change.start}")
             previous_end = change.end
-            # Earlier edits wholly before this change stay as they are.
-            while i < len(spans) and spans[i].current_end <= change.start and not _overlaps(spans[i], change):
-                if pending is not None and spans[i].current_start < pending.current_end:
-                    pending.absorb_edit(spans[i])
-                else:
-                    flush()
-                    merged.append(spans[i].edit)
-                shift += len(spans[i].edit.replacement) - (spans[i].edit.end - spans[i].edit.start)
+            # Earlier edits wholly before this change stay as they are, unless they touch a merge.
+            before = bisect_right(ends, change.start, i)
+            while i < before and pending is not None and starts[i] < pending.current_end:
+                pending.absorb_edit(edits[i], ends[i])
                 i += 1
-            group: list[_Span] = []
-            while i < len(spans) and _overlaps(spans[i], change):
-                group.append(spans[i])
-                i += 1
+            if i < before:
+                flush()
+                merged.extend(edits[i:before])
+                i = before
+            # The earlier edits whose replacement this change rewrites (touching is not overlap).
+            group_end = bisect_left(starts, change.end, i)
             if pending is not None and change.start < pending.current_end:
-                for span in group:
-                    pending.absorb_edit(span)
+                for k in range(i, group_end):
+                    pending.absorb_edit(edits[k], ends[k])
             else:
                 flush()
-                if not group:
-                    merged.append(Edit(change.start - shift, change.end - shift, change.replacement, fixer, change.reason))
+                if i == group_end:
+                    merged.append(Edit(change.start - shifts[i], change.end - shifts[i], change.replacement, fixer, change.reason))
                     continue
-                first = group[0]
-                if change.start < first.current_start:
-                    pending = _Merge(change.start, change.start - shift)
+                if change.start < starts[i]:
+                    pending = _Merge(change.start, change.start - shifts[i])
                 else:
-                    pending = _Merge(first.current_start, first.edit.start)
-                for span in group:
-                    pending.absorb_edit(span)
-            for span in group:
-                shift += len(span.edit.replacement) - (span.edit.end - span.edit.start)
-            pending.absorb_change(change, fixer, shift)
+                    pending = _Merge(starts[i], edits[i].start)
+                for k in range(i, group_end):
+                    pending.absorb_edit(edits[k], ends[k])
+            i = group_end
+            pending.absorb_change(change, fixer, shifts[i])
         flush()
-        for span in spans[i:]:
-            merged.append(span.edit)
+        merged.extend(edits[i:])
         _check_sorted(merged)
         self.edits = merged
         return apply_edits(current, changes)
 
-    def _spans(self) -> list[_Span]:
-        spans = []
-        shift = 0
-        for edit in self.edits:
-            spans.append(_Span(edit, edit.start + shift))
-            shift += len(edit.replacement) - (edit.end - edit.start)
-        return spans
-
-
-def _overlaps(span: _Span, change: Change) -> bool:
-    """True when the change rewrites text inside the span's replacement (touching is not overlap)."""
-    return span.current_start < change.end and change.start < span.current_end
+    def _positions(self) -> tuple[list[int], list[int], list[int]]:
+        """Where each edit's replacement starts and ends in the current text, and ``shifts[i]``:
+        current minus original offset in the untouched text before edit ``i`` (one more entry
+        than edits). Computed with C-level maps: a log holds an edit per joined line."""
+        edits = self.edits
+        original_starts = list(map(_START, edits))
+        lengths = list(map(len, map(_REPLACEMENT, edits)))
+        growth = map(sub, lengths, map(sub, map(_END, edits), original_starts))
+        shifts = list(accumulate(growth, initial=0))
+        starts = list(map(add, original_starts, shifts))
+        return starts, list(map(add, starts, lengths)), shifts
 
 
 def _check_sorted(edits: list[Edit]) -> None:
     """The merge above emits edits in order; a violation is a bug in this module, never in input."""
-    for before, after in zip(edits, edits[1:]):
-        if after.start < before.end:
-            raise AssertionError(f"edit log out of order: {before!r} then {after!r}")
+    out_of_order = list(compress(count(), map(lt, map(_START, edits[1:]), map(_END, edits))))  # (at C speed)
+    if out_of_order:
+        before, after = edits[out_of_order[0]], edits[out_of_order[0] + 1]
+        raise AssertionError(f"edit log out of order: {before!r} then {after!r}")

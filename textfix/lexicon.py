@@ -42,6 +42,11 @@ class Lexicon:
         # normalised by its own total so that P(a b) / P(a) is a usable conditional estimate.
         return sum(self.bigrams.values()) or 1
 
+    @cached_property
+    def longest(self) -> int:
+        """The length of the longest word: no longer string can be a lexicon word."""
+        return max(map(len, self.unigrams), default=0)
+
     def count(self, word: str) -> int:
         return self.unigrams.get(word, 0)
 

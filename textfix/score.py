@@ -42,7 +42,6 @@ from itertools import groupby
 
 from rapidfuzz.distance import Levenshtein
 
-from textfix.markdown_text import markdown_to_text
 
 REFERENCE_FORMATS = ("text", "markdown")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -151,6 +150,8 @@ def lines_as_paragraphs(text: str) -> str:
 
 def _read_reference(reference: str, reference_format: str, double_escaped: bool) -> str:
     if reference_format == "markdown":
+        from textfix.markdown_text import markdown_to_text  # the Markdown parser loads only when needed
+
         return markdown_to_text(reference, double_escaped=double_escaped)
     if reference_format == "text":
         return reference

@@ -96,6 +96,7 @@ class Shape(NamedTuple):
     core: str
     trail: str
     plain: bool  # letters only and not protected: a word that the word fixers may examine
+    numeric: bool  # holds a digit: a word after it is likelier a unit ('40 lm') than a fragment
 
 
 @lru_cache(maxsize=1 << 16)
@@ -103,7 +104,8 @@ def shape(chunk: str) -> Shape:
     """:func:`split_punctuation` and :func:`is_protected` of a chunk, remembered: a text repeats
     its words, and a fixer that looks each distinct chunk up once costs almost nothing per word."""
     lead, core, trail = split_punctuation(chunk)
-    return Shape(lead, core, trail, core.isalpha() and not is_protected(core))
+    plain = core.isalpha() and not is_protected(core)
+    return Shape(lead, core, trail, plain, not plain and any(c.isdigit() for c in core))
 
 
 # Characters that str.split() takes for white space but CHUNK's \s does not.

@@ -97,15 +97,13 @@ class _Words:
     def _make(self, i: int) -> _Word | None:
         if not self._is_word(i):
             return None
-        start = self.chunks.start(i)
-        text = shape(self.chunks.strings[i]).core
+        lead, text, *_ = shape(self.chunks.strings[i])
+        start = self.chunks.start(i) + len(lead)
         return _Word(start, start + len(text), text, self._joined(i - 1, i), self._joined(i, i + 1))
 
     def _is_word(self, i: int) -> bool:
         strings = self.chunks.strings
-        if not 0 <= i < len(strings) or not shape(strings[i]).plain:
-            return False
-        return i == 0 or not any(c.isdigit() for c in shape(strings[i - 1]).core)
+        return 0 <= i < len(strings) and shape(strings[i]).plain and (i == 0 or not shape(strings[i - 1]).numeric)
 
     def _joined(self, i: int, j: int) -> bool:
         strings = self.chunks.strings
@@ -119,75 +117,111 @@ def _suspects(chunks: Chunks, document: Document) -> list[int]:
     """Chunk indices where a word, or the gap after it, may take a ligature: a superset of where
     :func:`_dropped` or :func:`_gap_repair` finds a reading, found without judging each word.
 
-    Every reading puts a ligature into a known word, so it needs a way of cutting a known word
-    around a ligature (:func:`_ligature_cuts`): ``(a, b)`` for the gap ``a b``, ``(a, '')`` and
-    ``('', b)`` for a ligature at its edge, and a cut of ``token`` for a ligature dropped inside
-    it. Each distinct chunk is judged once; the pairs of neighbours are tested in bulk. The cuts
-    hold lower-case words, so the test is exact for ASCII words only: a word with other letters
-    is always a suspect.
+    Every reading puts a ligature into a known word, so it needs a way of reading a known word as
+    ``before + ligature + after`` (:class:`_Cuts`): ``(a, b)`` for the gap ``a b``, ``(a, '')`` and
+    ``('', b)`` for a ligature at the edge of ``a`` or ``b``, and some ``(token[:i], token[i:])``
+    for a ligature dropped inside ``token``. Each distinct chunk is judged once, and only the
+    occurrences of the few that can start such a reading are visited. Cuts are of lower-case
+    words, so the test is exact for ASCII words only: a word with other letters is always
+    examined, with both its gaps.
     """
     lexicon = document.lexicon
-    cuts = _ligature_cuts(lexicon)
-    own_cuts = _cuts(word for word, n in document.words.items() if n >= 2 and "f" in word)
+    known, own = _lexicon_cuts(lexicon), _Cuts(word for word, n in document.words.items() if n >= 2 and "f" in word)
 
     def cut(before: str, after: str) -> bool:
-        return (before, after) in cuts or (before, after) in own_cuts
+        return (before, after) in known.pairs or (before, after) in own.pairs
 
-    left_keys: dict[str, str] = {}  # a plain word that may end a gap: its lower-case form
-    right_keys: dict[str, str] = {}  # a lower-case plain word that may start a gap
-    always: set[str] = set()  # suspect on either side of a gap, and for a dropped ligature
-    dropped: set[str] = set()
-    for chunk in chunks.distinct():
-        lead, core, trail, plain = shape(chunk)
+    longest = max(known.longest, own.longest)  # (a longer run of letters has no cut: linear cost)
+
+    def phrase(a: str, b: str) -> bool:  # a phrase the lexicon knows keeps its space
+        return a in lexicon and b in lexicon and lexicon.bigram_count(a, b) > 0
+
+    def may_have_dropped(word: str) -> bool:  # (for a lower-case word of MIN_FRAGMENT letters or more)
+        return word not in lexicon and len(word) <= longest and any(cut(word[:i], word[i:]) for i in range(len(word) + 1))
+
+    # Most chunks are lower-case ASCII words, with no punctuation: they are judged in bulk, by set
+    # operations; the others one by one.
+    distinct = chunks.distinct()
+    simple = set(filter(str.isascii, filter(str.islower, filter(str.isalpha, distinct))))
+    lefts: dict[str, str] = dict(zip(simple, simple))  # chunk -> its word, lower-case, when it may end a gap
+    rights: dict[str, str] = dict(lefts)  # chunk -> its word, when it may start a gap
+    # a word that a ligature may follow (the left of a suspect gap)
+    begins: set[str] = simple.intersection(known.befores) | simple.intersection(own.befores)
+    # a word that a ligature may precede at its edge ('a rm': 'a firm')
+    ends: set[str] = simple.intersection(known.edge_afters) | simple.intersection(own.edge_afters)
+    # a word that may have lost a ligature inside ('signicant')
+    dropped: set[str] = {w for w in simple.difference(lexicon.unigrams) if len(w) >= MIN_FRAGMENT and may_have_dropped(w)}
+    unsure: set[str] = set()  # letters outside ASCII
+    for chunk in distinct.difference(simple):
+        lead, core, trail, plain, _ = shape(chunk)
         if not plain:
             continue
         if not core.isascii():
-            always.add(chunk)
+            unsure.add(chunk)
             continue
-        lower = core.lower()
+        long_enough = len(core) >= MIN_FRAGMENT
         if not trail:
-            left_keys[chunk] = lower
-            if len(core) >= MIN_FRAGMENT and cut(lower, ""):
-                always.add(chunk)
-        if not lead and core.islower():
-            right_keys[chunk] = core
-            if len(core) >= MIN_FRAGMENT and cut("", core):
-                always.add(chunk)
-        if (len(core) >= MIN_FRAGMENT and core.islower() and core not in lexicon
-                and any(cut(core[:i], core[i:]) for i in range(len(core) + 1))):
-            dropped.add(chunk)
+            lower = lefts[chunk] = core.lower()
+            if lower in known.befores or lower in own.befores:
+                begins.add(chunk)
+        if core.islower():
+            if not lead:
+                rights[chunk] = core
+                if long_enough and cut("", core):
+                    ends.add(chunk)
+            if long_enough and may_have_dropped(core):
+                dropped.add(chunk)
+
     strings = chunks.strings
-    lefts = list(map(left_keys.get, strings))
-    rights = list(map(right_keys.get, strings))
-    gaps = list(zip(lefts, rights[1:]))
-    marked = set(compress(count(), map(cuts.__contains__, gaps)))
-    marked.update(compress(count(), map(own_cuts.__contains__, gaps)))
-    marked.update(compress(count(), map(always.__contains__, strings)))  # the word, or the gap after it
-    marked.update(compress(count(-1), map(always.__contains__, strings)))  # the gap before it
-    marked.update(compress(count(), map(dropped.__contains__, strings)))
-    return sorted(i for i in marked if i >= 0)
+    marked: set[int] = set()
+    anchors: set[str] = set()  # chunks whose offsets are found; their neighbours' follow
+    for i in compress(count(), map((begins | ends | dropped | unsure).__contains__, strings)):
+        chunk = strings[i]
+        if chunk in unsure:
+            marked.update((i - 1, i) if i else (i,))
+            anchors.add(chunk)
+            continue
+        if chunk in dropped:
+            marked.add(i)
+            anchors.add(chunk)
+        if chunk in begins and i + 1 < len(strings):  # 'a b' read as 'a' + ligature + 'b', or 'a' + ligature
+            a, b = lefts[chunk], rights.get(strings[i + 1])
+            if b is not None and (cut(a, b) or (len(a) >= MIN_FRAGMENT and cut(a, ""))) and not phrase(a, b):
+                marked.add(i)
+                anchors.add(chunk)
+        if chunk in ends and i > 0:  # 'a b' read as 'a' + ligature + 'b'
+            a, b = lefts.get(strings[i - 1]), rights[chunk]
+            if a is not None and not phrase(a, b):
+                marked.add(i - 1)
+                anchors.add(chunk)
+    chunks.locate(anchors)
+    return sorted(marked)
+
+
+class _Cuts:
+    """Every way of reading the given words as ``before + ligature + after``."""
+
+    def __init__(self, words):
+        self.pairs: set[tuple[str, str]] = set()
+        for word in words:
+            for ligature in LIGATURES:
+                position = word.find(ligature)
+                while position >= 0:
+                    self.pairs.add((word[:position], word[position + len(ligature) :]))
+                    position = word.find(ligature, position + 1)
+        self.befores = {before for before, _ in self.pairs}
+        self.edge_afters = {after for before, after in self.pairs if not before and len(after) >= MIN_FRAGMENT}
+        self.longest = max((len(before) + len(after) for before, after in self.pairs), default=0)
 
 
 _LEXICON_CUTS: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def _ligature_cuts(lexicon) -> frozenset[tuple[str, str]]:
-    """:func:`_cuts` of the lexicon's words, made once per lexicon."""
+def _lexicon_cuts(lexicon) -> _Cuts:
+    """The cuts of the lexicon's words, made once per lexicon."""
     if lexicon not in _LEXICON_CUTS:
-        _LEXICON_CUTS[lexicon] = frozenset(_cuts(word for word in lexicon.unigrams if "f" in word))
+        _LEXICON_CUTS[lexicon] = _Cuts(word for word in lexicon.unigrams if "f" in word)
     return _LEXICON_CUTS[lexicon]
-
-
-def _cuts(words) -> set[tuple[str, str]]:
-    """``(before, after)`` for every way of reading a word as ``before + ligature + after``."""
-    cuts = set()
-    for word in words:
-        for ligature in LIGATURES:
-            position = word.find(ligature)
-            while position >= 0:
-                cuts.add((word[:position], word[position + len(ligature) :]))
-                position = word.find(ligature, position + 1)
-    return cuts
 
 
 def _known(word: str, document: Document) -> bool:
@@ -243,6 +277,8 @@ def _dropped(word: _Word, previous, following, document: Document, model: Langua
     # Lower case only: typesetters join 'fi', not 'Fi'; and, as above, the lexicon alone vouches.
     if len(token) < MIN_FRAGMENT or not token.islower() or token in document.lexicon:
         return None
+    if len(token) + 2 > document.longest_known:
+        return None  # no reading can be known (and a megabyte-long "word" stays linear)
     readings = [
         [token[:i] + ligature + token[i:]]
         for i in range(len(token) + 1)

@@ -45,7 +45,9 @@ UNITS = frozenset(
 
 _UNITS_ANY_CASE = frozenset(u.lower() for u in UNITS if len(u) > 1)  # 'BLN' is 'bln'; 'M' is not 'm'
 _AMOUNT = regex.compile(r"(?P<number>[$€£¥]?\d[\d,.]*+)(?P<suffix>\p{L}++)")
-_SUFFIX_AFTER_NUMBER = regex.compile(r"(?<=\d)\p{L}++")
+# Letters right after a digit. (The same as r"(?<=\d)\p{L}++", ten times faster: the regex
+# engine looks for a digit first instead of trying a look-behind at every position.)
+_SUFFIX_AFTER_NUMBER = regex.compile(r"\d(\p{L}++)")
 
 
 def propose(text: str, document: Document) -> list[Change]:
@@ -54,7 +56,9 @@ def propose(text: str, document: Document) -> list[Change]:
     # Almost every chunk is a known word or no word at all: each distinct chunk is judged once
     # (the same answer wherever it stands), and only occurrences of the few that may change are
     # visited, in order.
-    repairs = {chunk: found for chunk in chunks.distinct() if (found := _chunk_repairs(chunk, evidence)) is not None}
+    distinct = chunks.distinct()
+    distinct.difference_update(document.known_lowercase(distinct))
+    repairs = {chunk: found for chunk in distinct if (found := _chunk_repairs(chunk, evidence)) is not None}
     changes = []
     for i in chunks.locate(repairs):
         mid_sentence = i > 0 and _continues_sentence(chunks.strings[i - 1])
@@ -68,7 +72,7 @@ def propose(text: str, document: Document) -> list[Change]:
 def _chunk_repairs(chunk: str, evidence: _Evidence) -> tuple[Change | None, Change | None] | None:
     """The change to a chunk (offsets within it) after a lower-case word that ends without
     punctuation, and elsewhere; None when it has none either way."""
-    lead, core, trail, plain = shape(chunk)
+    lead, core, trail, plain, _ = shape(chunk)
     if plain:
         if evidence.document.is_known(core):  # the common case, decided by one look-up
             return None
@@ -83,7 +87,7 @@ def _chunk_repairs(chunk: str, evidence: _Evidence) -> tuple[Change | None, Chan
 
 def _continues_sentence(chunk: str) -> bool:
     """A lower-case word with no punctuation after it: the next word stands inside a sentence."""
-    _, core, trail, _ = shape(chunk)
+    _, core, trail, *_ = shape(chunk)
     return core.isalpha() and core.islower() and not trail
 
 
@@ -95,6 +99,10 @@ class _Evidence:
     def suffixes_after_numbers(self) -> frozenset[str]:
         return frozenset(s.lower() for s in _SUFFIX_AFTER_NUMBER.findall(self.document.text))
 
+    @cached_property
+    def longest_unit(self) -> int:
+        return max(max(map(len, UNITS)), max(map(len, self.suffixes_after_numbers), default=0))
+
     def is_unit(self, suffix: str, *, document_counts: bool) -> bool:
         if suffix in UNITS or suffix.lower() in _UNITS_ANY_CASE:
             return True
@@ -103,8 +111,8 @@ class _Evidence:
 
 def _repair_unit(amount: regex.Match, start: int, evidence: _Evidence) -> Change | None:
     suffix = amount["suffix"]
-    if evidence.is_unit(suffix, document_counts=False):
-        return None
+    if evidence.is_unit(suffix, document_counts=False) or len(suffix) - 1 > evidence.longest_unit:
+        return None  # (a confusion changes the length by one at most: linear cost on a long run)
     candidates = {c for c in _variants(suffix) if evidence.is_unit(c, document_counts=True)}
     if len(candidates) != 1:
         return None
@@ -115,8 +123,8 @@ def _repair_unit(amount: regex.Match, start: int, evidence: _Evidence) -> Change
 
 def _repair_word(word: str, start: int, evidence: _Evidence, mid_sentence: bool) -> Change | None:
     document = evidence.document
-    if document.is_known(word):
-        return None
+    if document.is_known(word) or len(word) - 1 > document.longest_known:
+        return None  # (a confusion changes the length by one at most: linear cost on a long run)
     candidates = {c for c in _variants(word) if c.isalpha() and _plausible_case(c) and document.is_known(c)}
     if not mid_sentence:
         # 'Iain' -> 'lain' would turn a capitalised word (a name, a sentence start) into a

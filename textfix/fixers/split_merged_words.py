@@ -65,7 +65,9 @@ def propose(text: str, document: Document) -> list[Change]:
     chunks = Chunks(text)
     tokens = _Tokens(chunks)
     # Each distinct chunk is judged once; only the occurrences of candidates are visited.
-    candidates = {chunk for chunk in chunks.distinct() if _is_candidate(shape(chunk).core, document)}
+    distinct = chunks.distinct()
+    distinct.difference_update(document.known_lowercase(distinct))
+    candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)}
     changes: list[tuple[Change, bool]] = []
     taken_until = 0  # a neighbour re-cut consumes the next token too
     for i in chunks.locate(candidates):
@@ -97,7 +99,7 @@ class _Tokens:
     def __getitem__(self, i: int) -> _Token:
         if not 0 <= i < len(self.chunks):
             raise IndexError(i)
-        lead, core, trail, _ = shape(self.chunks.strings[i])
+        lead, core, trail, *_ = shape(self.chunks.strings[i])
         return _Token(self.chunks.start(i), self.chunks.end(i), lead, core, trail)
 
 

@@ -11,7 +11,8 @@
 - Latin ligature code points (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) are expanded: PDF fonts emit them, no English
   text means them.
 - Soft hyphens inside a line and zero-width spaces are removed (they are invisible in print).
-  A soft hyphen at a line end is left for ``dehyphenate``, which needs it as evidence.
+  A soft hyphen at a line end after a letter is left for ``dehyphenate``, which needs it as
+  evidence.
   Zero-width (non-)joiners are removed only between two ASCII letters: in Indic and Arabic
   scripts and in emoji they are meaningful.
 - Lone surrogates (which no encoder accepts) become U+FFFD.
@@ -51,7 +52,7 @@ _SUSPECT = regex.compile(r"[^\x20-\x7e\n\t\r]")
 _BREAK_INSIDE_LINE = regex.compile(r"([\r\u2028\u2029])")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _INVISIBLE = regex.compile(
-    r"\u00ad(?![ \t]*(?:[\r\n]|\Z))|[\u200b\u2060\u180e]|(?<=[A-Za-z])[\u200c\u200d](?=[A-Za-z])"
+    r"(?<![^\W\d_])\u00ad|\u00ad(?![ \t]*+(?:[\r\n]|\Z))|[\u200b\u2060\u180e]|(?<=[A-Za-z])[\u200c\u200d](?=[A-Za-z])"
 )
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 # Spacing accents and the combining marks they stand for.

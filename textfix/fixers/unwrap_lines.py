@@ -65,7 +65,7 @@ def propose(text: str, document: Document) -> list[Change]:
     in_heading = False
     for match in _LINE_BREAK.finditer(text):
         if match.group().count("\n") > 1:
-            change = _false_blank_line(text, match)
+            change = _false_blank_line(text, match, column)
             if change is not None:
                 changes.append(change)
             continue
@@ -123,11 +123,16 @@ def _in_run_of_short_lines(text: str, above_start: int, below_start: int, above:
     return (0 < len(before) < limit) or (0 < len(following) < limit)
 
 
-def _false_blank_line(text: str, gap: regex.Match) -> Change | None:
+def _false_blank_line(text: str, gap: regex.Match, column: Column) -> Change | None:
     """A blank line inside a sentence (text boxes split by the extractor, a page break): the line
-    above ends in a word or a comma, and the line below goes on in lower case."""
+    above is a full line of prose that ends in a word or a comma, and the line below goes on in
+    lower case. (A short line above is verse, code or a heading, whose breaks are meant: this
+    rule never undoes a break that the rules below make.)"""
     above_end, below_start = gap.start(), gap.end()
-    if not _LOWER_START.match(text, below_start):
+    if column.width is None or not _LOWER_START.match(text, below_start):
+        return None
+    above = text[text.rfind("\n", 0, above_end) + 1 : above_end].strip()
+    if len(above) < SHORT_LINE * column.width or _looks_like_code(above) or _is_capitals_heading(above):
         return None
     if _HYPHEN_AT_END.search(text, max(0, above_end - 2), above_end):
         return Change(above_end, below_start, "\n", "blank line inside a hyphenated word: removed")
@@ -197,7 +202,8 @@ def _is_capitals_heading(line: str) -> bool:
     """A line of one to four words in capitals (``DESCRIPTION``, ``SEE ALSO``): a heading
     wherever it stands."""
     words = _WORD.findall(line)
-    return 0 < len(words) <= 4 and len(words) == len(line.split()) and all(w.isupper() and len(w) > 1 for w in words)
+    return 0 < len(words) <= 4 and len(words) == len(line.split()) and all(
+        w.isalpha() and w.isupper() and len(w) > 1 for w in words)
 
 
 def _is_heading(line: str, column: Column) -> bool:

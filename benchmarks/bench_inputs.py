@@ -1,0 +1,61 @@
+"""Benchmark inputs made from the corpus and the damage simulator (shared by speed.py and
+test_bench_chain.py).
+
+- ``clean``: the corpus's clean texts;
+- ``pdf``: PDF-extraction damage: the corpus's pdftotext, pdfminer and pypdf extractions
+  (``corpus``), or the simulator's pdfminer, pdftotext, ligature and mixed channels on the clean
+  texts (``simulated``);
+- ``ocr``: OCR damage: the corpus's tesseract extractions (``corpus``), or the simulator's ``ocr``
+  channel (``simulated``).
+
+Each is the documents one after another (a blank line between), repeated up to the size asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+PDF_CHANNELS = ("pdf-print", "pdftotext", "pdftotext-layout", "pdfminer", "pypdf")
+SIMULATED_PDF = ("pdfminer", "pdftotext", "ligature", "mixed")
+KINDS = ("clean", "pdf-corpus", "pdf-simulated", "ocr-corpus", "ocr-simulated")
+
+
+def repeat_to(parts: list[str], size: int) -> str:
+    """The parts, one after another (a blank line between), repeated up to ``size`` characters."""
+    out, total, k = [], 0, 0
+    while total < size and parts:
+        part = parts[k % len(parts)].strip("\n") + "\n\n"
+        out.append(part)
+        total += len(part)
+        k += 1
+    return "".join(out)[:size]
+
+
+@lru_cache(maxsize=None)
+def documents(kind: str) -> tuple[str, ...]:
+    """The documents of one kind (see :data:`KINDS`), in corpus order."""
+    from textfix.corpus import load_corpus
+    from textfix.simulate import simulate_channel
+
+    corpus = load_corpus()
+    clean = [d.text() for d in corpus.clean()]
+    if kind == "clean":
+        return tuple(clean)
+    if kind == "pdf-corpus":
+        return tuple(d.text() for d in corpus.damaged() if d.channel in PDF_CHANNELS)
+    if kind == "ocr-corpus":
+        return tuple(d.text() for d in corpus.damaged() if (d.channel or "").startswith("tesseract"))
+    if kind == "pdf-simulated":
+        return tuple(simulate_channel(t, SIMULATED_PDF[seed % len(SIMULATED_PDF)], seed=seed) for seed, t in enumerate(clean))
+    if kind == "ocr-simulated":
+        return tuple(simulate_channel(t, "ocr", seed=seed) for seed, t in enumerate(clean))
+    raise ValueError(f"unknown input kind {kind!r}; kinds: {', '.join(KINDS)}")
+
+
+def text(kind: str, size: int) -> str:
+    """About ``size`` characters of one kind."""
+    return repeat_to(list(documents(kind)), size)

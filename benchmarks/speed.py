@@ -1,0 +1,329 @@
+"""Whole-process speed of textfix beside its peers, in one run, as ratios to a regex pass.
+
+    python benchmarks/speed.py                 # about 1 MB per input; prints Markdown tables
+    python benchmarks/speed.py --size 5        # MB per input
+    python benchmarks/speed.py --full          # linear-cost checks at full size (10 MB, 1 M lines)
+    python benchmarks/speed.py --large         # also peak RSS while repairing a 50 MB file
+    python benchmarks/speed.py --quick         # tiny inputs, no linear-cost checks: proves it works
+
+Inputs (made from the corpus, ``textfix.corpus.load_corpus``, and the damage simulator): clean
+English (the corpus's clean texts), PDF-extraction damage (the corpus's pdftotext, pdfminer and
+pypdf extractions and the simulator's pdf channels) and OCR damage (tesseract and the simulator's
+``ocr`` channel), each repeated to the size asked for.
+
+Every tool runs in a fresh subprocess of its own, so that its cold start (import, dictionaries,
+first call) and peak RSS (``resource.getrusage``) are its own. Throughput is the best of
+``--repeat`` runs on one core, in characters per second, and every figure is also given as a
+ratio to a plain ``regex`` white-space substitution over the same text in the same run (the
+machine's speed cancels out). symspellpy and wordninja are slow, so they run on a sample of
+``--sample`` characters (whole lines) and their figure is extrapolated per character.
+
+Linear cost: a line of letters without a single space and a text of one-character lines should
+cost per character no more than twice ordinary prose; the ratio is printed for the whole chain and
+for each fixer over it (each case runs in a subprocess, stopped after ``--timeout`` seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_inputs  # noqa: E402
+
+# ---------------------------------------------------------------------------------------------
+# Inputs
+
+def make_inputs(size: int) -> dict[str, str]:
+    """``clean``, ``pdf`` and ``ocr`` texts of about ``size`` characters: corpus extractions and
+    simulated damage, half and half (see bench_inputs.py)."""
+    half = size // 2
+    return {
+        "clean": bench_inputs.text("clean", size),
+        "pdf": bench_inputs.text("pdf-corpus", half) + bench_inputs.text("pdf-simulated", size - half),
+        "ocr": bench_inputs.text("ocr-corpus", half) + bench_inputs.text("ocr-simulated", size - half),
+    }
+
+
+def sample_lines(text: str, size: int) -> str:
+    """The first whole lines of ``text`` up to about ``size`` characters."""
+    end = text.find("\n", size)
+    return text if end < 0 else text[: end + 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Workers: one tool, one input file, in a fresh process. Each prints one JSON line.
+
+
+def _textfix_setup():
+    import textfix
+
+    return textfix.fix
+
+
+def _ftfy_setup():
+    import ftfy
+
+    return ftfy.fix_text
+
+
+def _regex_setup():
+    import regex
+
+    spaces = regex.compile(r"\s+")
+    return lambda text: spaces.sub(" ", text)
+
+
+def _symspell(kind: str):
+    from importlib import resources
+
+    from symspellpy import SymSpell
+
+    sym_spell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    folder = resources.files("symspellpy")
+    sym_spell.load_dictionary(str(folder / "frequency_dictionary_en_82_765.txt"), 0, 1)
+    sym_spell.load_bigram_dictionary(str(folder / "frequency_bigramdictionary_en_243_342.txt"), 0, 2)
+    if kind == "lookup_compound":
+        return lambda text: [sym_spell.lookup_compound(line, 2) for line in text.splitlines() if line.strip()]
+    return lambda text: [sym_spell.word_segmentation(line) for line in text.splitlines() if line.strip()]
+
+
+def _wordninja_setup():
+    import wordninja
+
+    return lambda text: [wordninja.split(line) for line in text.splitlines()]
+
+
+SETUPS = {
+    "textfix": _textfix_setup,
+    "ftfy": _ftfy_setup,
+    "regex": _regex_setup,
+    "symspellpy.lookup_compound": lambda: _symspell("lookup_compound"),
+    "symspellpy.word_segmentation": lambda: _symspell("word_segmentation"),
+    "wordninja": _wordninja_setup,
+}
+
+
+def worker(tool: str, path: str, repeat: int, first: str) -> None:
+    import resource
+
+    text = Path(path).read_text(encoding="utf-8")
+    started = time.perf_counter()
+    function = SETUPS[tool]()
+    function(first)
+    cold = time.perf_counter() - started
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - started)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"tool": tool, "chars": len(text), "seconds": best, "cold": cold, "rss_mib": rss}))
+
+
+def run_worker(tool: str, text: str, repeat: int, first: str = "The first call.") -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        handle.write(text)
+    try:
+        started = time.perf_counter()
+        output = subprocess.run(
+            [sys.executable, __file__, "--worker", tool, handle.name, "--repeat", str(repeat), "--first", first],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        result = json.loads(output.strip().splitlines()[-1])
+        result["process"] = time.perf_counter() - started
+        return result
+    finally:
+        os.unlink(handle.name)
+
+
+def cold_start(first: str) -> dict:
+    """A fresh interpreter: ``import textfix`` and the first ``fix`` (the lexicon cache warm)."""
+    code = (
+        "import time, resource\n"
+        "t = time.perf_counter()\n"
+        "import textfix\n"
+        "imported = time.perf_counter() - t\n"
+        f"textfix.fix({first!r})\n"
+        "print(imported, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    )
+    best = None
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT).stdout
+        imported, total, rss = map(float, out.split())
+        if best is None or total < best[1]:
+            best = (imported, total, rss)
+    return {"import": best[0], "first_fix": best[1], "rss_mib": best[2]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Linear cost
+
+
+def linear_cases(full: bool) -> dict[str, str]:
+    size = 10_000_000 if full else 1_000_000
+    lines = 1_000_000 if full else 100_000
+    return {
+        "ordinary prose": make_inputs(size)["clean"],
+        "one line of letters, no space": "abcdefghij" * (size // 10),
+        "one-character lines": "a\n" * lines,
+    }
+
+
+def linear_worker(case: str, full: bool) -> None:
+    """The chain on one case, fixer by fixer; one JSON line per fixer as soon as it is done, so
+    that a fixer that runs out of time is still named."""
+    from textfix.config import Config
+    from textfix.document import Document
+    from textfix.edits import EditLog
+    from textfix.fixers import fixer_module
+
+    text = linear_cases(full)[case]
+    fixers = Config().fixers
+    for name in fixers:  # load every module and the lexicon before timing
+        fixer_module(name)
+    import textfix
+
+    textfix.fix("Merkelnoted a signi cant rnodern step.\n")
+    log, current, document = EditLog(text), text, None
+    for name in fixers:
+        started = time.perf_counter()
+        if document is None and name != "unicode":
+            document = Document(current)
+        changes = fixer_module(name).propose(current, document)
+        current = log.record(current, changes, name)
+        print(json.dumps({"fixer": name, "seconds": time.perf_counter() - started, "chars": len(text)}), flush=True)
+
+
+def linear_cost(full: bool, timeout: float) -> list[tuple[str, int, float | None, dict[str, float]]]:
+    """(case, characters, seconds or None past the timeout, seconds per fixer)."""
+    rows = []
+    for case in linear_cases(full):
+        command = [sys.executable, __file__, "--linear-worker", case] + (["--full"] if full else [])
+        try:
+            output, finished = subprocess.run(command, check=True, capture_output=True, text=True, timeout=timeout).stdout, True
+        except subprocess.TimeoutExpired as expired:
+            output, finished = expired.stdout or "", False
+            output = output.decode() if isinstance(output, bytes) else output
+        lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+        per_fixer = {line["fixer"]: line["seconds"] for line in lines}
+        chars = lines[0]["chars"] if lines else len(linear_cases(full)[case])
+        rows.append((case, chars, sum(per_fixer.values()) if finished else None, per_fixer))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# The tables
+
+
+def _mb_per_s(chars: int, seconds: float) -> float:
+    return chars / seconds / 1e6
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=float, default=1.0, help="MB (millions of characters) per input")
+    parser.add_argument("--sample", type=int, default=20_000, help="characters given to wordninja")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the best counts)")
+    parser.add_argument("--full", action="store_true", help="linear-cost checks at full size (10 MB, 1 M lines)")
+    parser.add_argument("--large", action="store_true", help="peak RSS while repairing a 50 MB file")
+    parser.add_argument("--quick", action="store_true", help="tiny inputs, one run: proves the script works")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per linear-cost case")
+    parser.add_argument("--worker", nargs=2, metavar=("TOOL", "FILE"), help=argparse.SUPPRESS)
+    parser.add_argument("--linear-worker", metavar="CASE", help=argparse.SUPPRESS)
+    parser.add_argument("--first", default="The first call.", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        worker(args.worker[0], args.worker[1], args.repeat, args.first)
+        return 0
+    if args.linear_worker:
+        linear_worker(args.linear_worker, args.full)
+        return 0
+    if args.quick:
+        args.size, args.sample, args.repeat = 0.02, 2_000, 1
+
+    size = int(args.size * 1_000_000)
+    inputs = make_inputs(size)
+    first = "Merkelnoted a signi cant rnodern step.\n"  # a damaged sentence: loads the word pairs too
+    print(f"# Speed (Python {sys.version.split()[0]}, {os.cpu_count()} cores; best of {args.repeat})\n")
+
+    print("## Throughput, one core, as a ratio to one regex white-space substitution\n")
+    print("| tool | input | characters | M chars/s | × regex pass | cold start (s) | peak RSS (MiB) |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    results: dict[str, dict[str, dict]] = {}
+    for name, text in inputs.items():
+        regex_pass = run_worker("regex", text, args.repeat)
+        results.setdefault(name, {})["regex"] = regex_pass
+        base = _mb_per_s(regex_pass["chars"], regex_pass["seconds"])
+        plan = [("textfix", text), ("ftfy", text)]
+        if name == "pdf" or (name == "ocr" and not args.quick):
+            plan += [
+                ("wordninja", sample_lines(text, args.sample)),
+                ("symspellpy.lookup_compound", sample_lines(text, max(500, args.sample // 10))),
+                ("symspellpy.word_segmentation", sample_lines(text, max(200, args.sample // 40))),
+            ]
+        rows = [("regex", regex_pass)]
+        for tool, sample in plan:
+            result = run_worker(tool, sample, args.repeat if tool in ("textfix", "ftfy") else 1, first)
+            results[name][tool] = result
+            rows.append((tool, result))
+        for tool, result in rows:
+            speed = _mb_per_s(result["chars"], result["seconds"])
+            print(f"| {tool} | {name} | {result['chars']:,} | {speed:.3f} | {speed / base:.3f} "
+                  f"| {result['cold']:.2f} | {result['rss_mib']:.0f} |")
+
+    print("\n## Targets (issue 5)\n")
+    print("| target | measured | met |")
+    print("|---|---|---|")
+    for name in ("pdf", "ocr"):
+        tf, rx = results[name]["textfix"], results[name]["regex"]
+        ratio = _mb_per_s(tf["chars"], tf["seconds"]) / _mb_per_s(rx["chars"], rx["seconds"])
+        print(f"| damaged English ({name}) ≥ 0.2 × regex pass (≈ 5 MB/s) | {ratio:.3f} × "
+              f"({_mb_per_s(tf['chars'], tf['seconds']):.2f} MB/s) | {'yes' if ratio >= 0.2 else 'no'} |")
+    tf, ft = results["clean"]["textfix"], results["clean"]["ftfy"]
+    print(f"| clean English no slower than ftfy.fix_text | textfix {tf['seconds']:.3f} s, ftfy {ft['seconds']:.3f} s "
+          f"({ft['seconds'] / tf['seconds']:.2f} ×) | {'yes' if tf['seconds'] <= ft['seconds'] else 'no'} |")
+    cold = cold_start(first)
+    print(f"| cold start (import + first fix, lexicon cache warm) ≤ 0.5 s | {cold['first_fix']:.2f} s "
+          f"(import {cold['import']:.2f} s; RSS {cold['rss_mib']:.0f} MiB) | {'yes' if cold['first_fix'] <= 0.5 else 'no'} |")
+    if args.large:
+        big = bench_inputs.repeat_to([inputs["pdf"]], 50_000_000)
+        result = run_worker("textfix", big, 1, first)
+        print(f"| peak RSS ≤ 150 MB repairing 50 MB | {result['rss_mib']:.0f} MiB "
+              f"({_mb_per_s(result['chars'], result['seconds']):.2f} MB/s) | {'yes' if result['rss_mib'] <= 150 else 'no'} |")
+
+    if args.quick:
+        return 0
+    print(f"\n## Linear cost ({'full size' if args.full else 'reduced size; --full for 10 MB and 1 M lines'})\n")
+    print("Cost per character as a ratio to ordinary prose's (target ≤ 2), for the whole chain and for")
+    print(f"each fixer that costs more than twice its prose cost; a case is stopped after {args.timeout:.0f} s.\n")
+    print("| input | characters | seconds | × prose per character | fixers over 2 × (× prose per character) |")
+    print("|---|---:|---:|---:|---|")
+    rows = linear_cost(args.full, args.timeout)
+    _, prose_chars, prose_seconds, prose_fixers = rows[0]
+    for case, chars, seconds, per_fixer in rows:
+        ratio = f"{(seconds / chars) / (prose_seconds / prose_chars):.2f}" if seconds is not None else "—"
+        slow = []
+        for name, spent in per_fixer.items():
+            base = prose_fixers.get(name, 0.0) / prose_chars
+            if base > 0 and (spent / chars) / base > 2 and spent > 0.05:
+                slow.append(f"{name} {(spent / chars) / base:.1f}")
+        if seconds is None:
+            stuck = [name for name in prose_fixers if name not in per_fixer]
+            slow.append(f"**{stuck[0] if stuck else '?'} did not finish in {args.timeout:.0f} s**")
+        shown = f"{seconds:.2f}" if seconds is not None else f"> {args.timeout:.0f}"
+        print(f"| {case} | {chars:,} | {shown} | {ratio} | {', '.join(slow) or '—'} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

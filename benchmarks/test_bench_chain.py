@@ -1,0 +1,100 @@
+"""pytest-benchmark suite: the whole chain and each fixer on clean English, PDF-extraction damage
+and OCR damage, from the corpus and from the damage simulator (see bench_inputs.py).
+
+    python -m pytest benchmarks/test_bench_chain.py                          # about 1 MB per input
+    TEXTFIX_BENCH_LARGE=1 python -m pytest benchmarks/test_bench_chain.py    # 50 MB per input
+    python -m pytest benchmarks/test_bench_chain.py -q --benchmark-disable   # quick: proves it works
+
+With ``--benchmark-disable`` (or ``TEXTFIX_BENCH_QUICK=1``) every benchmark runs once on a tiny
+input, so CI can run the suite in a few seconds; no timing is asserted anywhere. A fixer is timed
+on the text exactly as the chain hands it over (the fixers before it applied), with the shared
+document analysis already done; that analysis is timed on its own (``document``).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import bench_inputs
+from textfix.config import Config
+from textfix.document import Document
+from textfix.edits import EditLog
+from textfix.fixers import fixer_module
+from textfix.lexicon import default_lexicon
+from textfix.pipeline import fix
+
+FIXERS = Config().fixers
+
+
+@pytest.fixture(scope="session")
+def size(request) -> int:
+    if os.environ.get("TEXTFIX_BENCH_QUICK") or request.config.getoption("benchmark_disable", False):
+        return 5_000
+    return 50_000_000 if os.environ.get("TEXTFIX_BENCH_LARGE") else 1_000_000
+
+
+@pytest.fixture(scope="session")
+def inputs(size):
+    default_lexicon().bigrams  # loaded once, outside every timing
+    fix("Merkelnoted a signi cant rnodern step.\n")
+    return {kind: bench_inputs.text(kind, size) for kind in bench_inputs.KINDS}
+
+
+@pytest.fixture(scope="session")
+def handovers(inputs):
+    """For each input: what each fixer receives in the chain, (its text, the document's text)."""
+    out = {}
+    for kind, text in inputs.items():
+        log, current, document, seen = EditLog(text), text, None, {}
+        for name in FIXERS:
+            if document is None and name != "unicode":
+                document = Document(current)
+            seen[name] = (current, document.text if document is not None else None)
+            current = log.record(current, fixer_module(name).propose(current, document), name)
+        out[kind] = seen
+    return out
+
+
+def _rounds(size: int) -> int:
+    return 1 if size > 10_000_000 else 3
+
+
+@pytest.mark.parametrize("kind", bench_inputs.KINDS)
+def test_chain(benchmark, inputs, size, kind):
+    benchmark.group = f"chain"
+    benchmark.extra_info["characters"] = len(inputs[kind])
+    result = benchmark.pedantic(fix, args=(inputs[kind],), rounds=_rounds(size), iterations=1)
+    assert result.endswith("\n")
+
+
+@pytest.mark.parametrize("kind", bench_inputs.KINDS)
+def test_document_analysis(benchmark, handovers, size, kind):
+    """The shared analysis: vocabulary, phrases and compounds of the document."""
+    benchmark.group = "document"
+    text = handovers[kind][FIXERS[1]][1]
+
+    def analyse():
+        document = Document(text)
+        return document.words, document.pairs, document.compounds
+
+    benchmark.pedantic(analyse, rounds=_rounds(size), iterations=1)
+
+
+@pytest.mark.parametrize("fixer", FIXERS)
+@pytest.mark.parametrize("kind", bench_inputs.KINDS)
+def test_fixer(benchmark, handovers, size, kind, fixer):
+    benchmark.group = f"fixer {fixer}"
+    text, document_text = handovers[kind][fixer]
+    benchmark.extra_info["characters"] = len(text)
+    module = fixer_module(fixer)
+
+    def setup():
+        if document_text is None:
+            return (text, None), {}
+        document = Document(document_text)
+        document.words, document.pairs, document.compounds  # shared analysis: timed on its own
+        return (text, document), {}
+
+    benchmark.pedantic(module.propose, setup=setup, rounds=_rounds(size), iterations=1)
