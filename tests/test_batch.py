@@ -412,7 +412,7 @@ def test_an_interrupted_batch_leaves_only_whole_files(tmp_path, sent):
         time.sleep(0.05)
     # The whole process group, as a terminal's Ctrl-C (or a `kill` of the group) does.
     os.killpg(process.pid, sent)
-    _, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=300)  # a guard against a hang, not a timing: the machine may be busy
     done = sorted(out.glob("*.txt"))
     assert process.returncode == 128 + sent, err
     assert err.decode().strip().endswith("textfix: interrupted")

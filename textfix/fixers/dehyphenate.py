@@ -38,7 +38,7 @@ _DISCRETIONARY = "\u00ad¬"
 # The left token (letters and inner hyphens), the hyphen, the break, and the next line's word.
 _BROKEN = regex.compile(
     r"(?<![^\W\d_])(?P<left>[^\W\d_]++(?:[-\u2010\u2011][^\W\d_]++)*+)"
-    r"(?P<hyphen>[-\u00ad\u2010\u2011¬])(?P<gap>[ \t]*+\n[ \t]*+)(?P<right>[^\s]++)"
+    r"(?P<hyphen>[-\u00ad\u2010\u2011¬])(?P<gap>[ \t]*+\n[ \t]*+)(?=(?P<right>[^\s]++))"
 )
 _LEADING_LETTERS = regex.compile(r"[^\W\d_]*")
 _PLAIN_WORD = regex.compile(r"(?<![\w'’-])[^\W\d_]{4,}+(?![\w'’-])")
