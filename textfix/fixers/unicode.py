@@ -49,7 +49,7 @@ _FTFY = ftfy.TextFixerConfig(
 
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
 _SUSPECT = regex.compile(r"[^\x20-\x7e\n\t\r]")
-_BREAK_INSIDE_LINE = regex.compile(r"([\r\u2028\u2029])")
+_BREAK_INSIDE_LINE = regex.compile(r"([\r\u2028\u2029\f\v])")  # ftfy judges each line apart: a page break ends one
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _INVISIBLE = regex.compile(
     r"(?<![^\W\d_])\u00ad|\u00ad(?![ \t]*+(?:[\r\n]|\Z))|[\u200b\u2060\u180e]|(?<=[A-Za-z])[\u200c\u200d](?=[A-Za-z])"

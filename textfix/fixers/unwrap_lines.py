@@ -43,7 +43,7 @@ from textfix.layout import Column
 
 NAME = "unwrap_lines"
 
-_LINE_BREAK = regex.compile(r"[ \t]*+\n(?:[ \t]*+\n)*+[ \t]*+(?=\S)")
+_LINE_BREAK = regex.compile(r"[^\S\n]*+\n(?:[^\S\n]*+\n)*+[^\S\n]*+(?=\S)")  # any white space, no-break spaces too
 _LOWER_START = regex.compile(r"\p{Ll}")
 _INSIDE_SENTENCE_END = regex.compile(r"[\p{L},]\Z")
 _BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
