@@ -9,8 +9,8 @@ one line; blocks are separated by one blank line; the text ends with one newline
 'A new era\\n\\nBy Reuters and AP.\\n'
 >>> markdown_to_text("<https://example.com/a>")
 'https://example.com/a\\n'
->>> markdown_to_text(r"for \\\\$2.5Bln", double_escaped=True)
-'for $2.5Bln\\n'
+>>> markdown_to_text(r"for \\\\$3.1bn", double_escaped=True)
+'for $3.1bn\\n'
 """
 
 from __future__ import annotations

@@ -3,12 +3,12 @@
 The reference scorer of textfix: every figure is defined here, in one place, and every edit
 distance and alignment comes from rapidfuzz.
 
->>> s = score("for anew eraina bid", "for a new era in a bid")
+>>> s = score("for anew worldin a bid", "for a new world in a bid")
 >>> round(s.wer, 3), s.reference_words
-(0.714, 7)
+(0.571, 7)
 >>> s.differences[0].candidate, s.differences[0].reference
-('anew eraina', 'a new era in a')
->>> word_edits("Xinoted that", "Xi noted that")
+('anew worldin', 'a new world in')
+>>> word_edits("Merkelnoted that", "Merkel noted that")
 2
 >>> print(format_score(score("a b\\n\\nc", "a b c")).splitlines()[-1])
   @2  'a b ¶ c'
@@ -132,8 +132,8 @@ def score(
 def word_edits(before: str, after: str) -> int:
     """How many words a repair changed: Levenshtein distance of the whitespace-split word lists.
 
-    >>> word_edits("a new eraina bid", "a new era in a bid")
-    3
+    >>> word_edits("a new worldin a bid", "a new world in a bid")
+    2
     """
     return Levenshtein.distance(before.split(), after.split())
 
@@ -234,7 +234,7 @@ def word_differences(
 ) -> list[WordDifference]:
     """Merge each run of adjacent non-equal opcodes into one `WordDifference`.
 
-    rapidfuzz reports 'anew eraina' -> 'a new era in a' as an insert next to a replace; a reader
+    rapidfuzz reports 'anew worldin' -> 'a new world in' as an insert next to a replace; a reader
     wants the one phrase.
     """
     differences = []

@@ -8,11 +8,11 @@ blank lines is a paragraph gap.
 
 >>> simulate("They know their family. He reports.\\n", Damage(delete_space=1.0), seed=1)
 'Theyknowtheirfamily.Hereports.\\n'
->>> print(simulate("Cooperation between China-Russia partners.\\n",
+>>> print(simulate("Cooperation between US-Mexico partners.\\n",
 ...                Damage(wrap_width=16, hyphenate=1.0), seed=0), end="")
 Cooperation be-
-tween China-
-Russia partners.
+tween US-Mexico
+partners.
 
 The damage is done in the order a PDF is made and read back:
 
@@ -176,8 +176,8 @@ class Damage:
     - ``wrap_width``: hard-wrap every unit at this many characters (code points); a word that cannot
       be broken and is longer than the width stands alone on an over-long line.
     - ``hyphenate``: when wrapping, per word that does not fit at the end of a line, the probability
-      of breaking it with a hyphen at a syllable boundary ('coopera-' / 'tion'); a compound is broken
-      only at its own hyphen ('China-' / 'Russia'). Ignored without ``wrap_width``.
+      of breaking it with a hyphen at a syllable boundary ('econo-' / 'mic'); a compound is broken
+      only at its own hyphen ('US-' / 'Mexico'). Ignored without ``wrap_width``.
     - ``paragraph_gap``: what separates blocks after damage (``"\\n"`` is pdftotext's default mode).
       The default ``"\\n\\n"`` keeps the input's own blank-line separators unchanged.
     - ``furniture``: paginate every ``lines_per_page`` lines, with a running header on every page but

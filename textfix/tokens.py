@@ -20,7 +20,7 @@ import regex
 
 # Every pattern here is linear: no nested quantifiers over overlapping classes.
 WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-"""A run of letters (with inner apostrophes: ``China’s`` is one word, not ``China`` and ``s``),
+"""A run of letters (with inner apostrophes: ``Merkel’s`` is one word, not ``Merkel`` and ``s``),
 the unit of the document's vocabulary."""
 
 CHUNK = regex.compile(r"\S+")
