@@ -88,13 +88,7 @@ DEFAULT_BUDGET = 540.0  # seconds for the whole command: under ten minutes on th
 ROUNDS = 10
 PEERS = ("lookup_compound", "word_segmentation", "wordninja")
 FAIR = " (layout-fair)"
-#: Every output column, in table order; "before" is the input itself.
-LABELS = (
-    "before",
-    "textfix",
-    "layout only",
-    *(label for peer in PEERS for label in (peer, peer + FAIR)),
-)
+#: The systems compared (table order); the rows also have "before" (the input) and "layout only".
 COMPETITORS = ("textfix", *(label for peer in PEERS for label in (peer, peer + FAIR)))
 
 # Targets of issue 4, section 7.
