@@ -26,25 +26,37 @@ from textfix.tokens import EMAIL, URL
 
 NAME = "punctuation_spacing"
 
-# The word after the mark is only looked at, not consumed: 'board,however,not' has two gaps.
-_AFTER_SENTENCE = regex.compile(r"(?<![\w.@/])(\p{Ll}{3,}+)([.!?])(?=(\p{Lu}\p{Ll}++)(?:[\s\p{P}]|\Z))")
-_AFTER_CLAUSE = regex.compile(r"(?<![\w.@/])(\p{Ll}{3,}+)([,;:])(?=(\p{Ll}{2,}+)(?:[\s\p{P}]|\Z))")
-_SKIP = regex.compile(r"\S*(?:://|@|www\.)\S*")
+# A mark glued between letters is rare in clean prose, so the scan looks for that first (one fast
+# pass) and judges the few places it finds; the words around a mark are read from a short window.
+_GLUED_MARK = regex.compile(r"(?<=\p{Ll}\p{Ll}\p{Ll})[.!?,;:](?=\p{L})")
+_WORD_BEFORE = regex.compile(r"(?<![\w.@/])\p{Ll}++\Z")
+_WORD_AFTER = regex.compile(r"\p{L}++(?=[\s\p{P}]|\Z)")
+_CHUNK_AROUND = regex.compile(r"\S*+")
+_SENTENCE_MARKS = ".!?"
+_FILE_SUFFIXES = frozenset({"js", "py", "txt", "com", "org", "net", "html", "pdf"})
 
 
 def propose(text: str, document: Document) -> list[Change]:
     lexicon = document.lexicon
-    skipped = [(m.start(), m.end()) for m in _SKIP.finditer(text) if URL.search(m.group()) or EMAIL.search(m.group())]
     changes = []
-    for pattern, right_must_be_word in ((_AFTER_SENTENCE, False), (_AFTER_CLAUSE, True)):
-        for match in pattern.finditer(text):
-            left, mark, right = match.groups()
-            if left not in lexicon or any(a <= match.start() < b for a, b in skipped):
-                continue
-            if right_must_be_word and right not in lexicon:
-                continue
-            if not right_must_be_word and right.lower() in {"js", "py", "txt", "com", "org", "net"}:
-                continue
-            position = match.start(3)
-            changes.append(Change(position, position, " ", f"space lost after {mark!r} between {left!r} and {right!r}"))
-    return sorted(changes)
+    for mark in _GLUED_MARK.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, mark.start() - 40), mark.start())
+        after = _WORD_AFTER.match(text, mark.end(), min(len(text), mark.end() + 40))
+        if before is None or after is None or before.group() not in lexicon:
+            continue
+        left, right = before.group(), after.group()
+        if mark.group() in _SENTENCE_MARKS:
+            good = right[0].isupper() and right[1:].islower() and right.lower() not in _FILE_SUFFIXES
+        else:
+            good = right.islower() and len(right) >= 2 and right in lexicon
+        if good and not _inside_address(text, mark.start()):
+            changes.append(Change(mark.end(), mark.end(), " ",
+                                  f"space lost after {mark.group()!r} between {left!r} and {right!r}"))
+    return changes
+
+
+def _inside_address(text: str, position: int) -> bool:
+    """Is the mark part of a URL, an e-mail address or a path (its whole chunk judged)?"""
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+    chunk = _CHUNK_AROUND.match(text, start).group()
+    return bool(URL.search(chunk) or EMAIL.search(chunk) or "/" in chunk)
