@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textfix.edits import Change
 from textfix.language_model import LanguageModel, occurrence
-from textfix.tokens import CHUNK, is_protected, split_punctuation
+from textfix.tokens import CHUNK, shape
 
 MARGIN = 2.0  # log10: a repair must be a hundred times likelier than the text and any rival
 
@@ -32,10 +32,10 @@ def plain_words(text: str) -> list[Word]:
     previous: tuple[int, str] | None = None  # (end, trailing punctuation) of the last plain word
     after_number = False
     for chunk in CHUNK.finditer(text):
-        lead, core, trail = split_punctuation(chunk.group())
-        if not core.isalpha() or is_protected(core) or after_number:
+        lead, core, trail, plain, numeric = shape(chunk.group())  # judged once per distinct chunk
+        if not plain or after_number:
             previous = None
-            after_number = any(c.isdigit() for c in core)  # '40 lm': a unit, not a fragment
+            after_number = numeric  # '40 lm': a unit, not a fragment
             continue
         start = chunk.start() + len(lead)
         joined = previous is not None and not previous[1] and not lead and text[previous[0] : start] == " "

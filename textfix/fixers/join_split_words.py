@@ -13,8 +13,8 @@ broken mid-line leaves ``in- stall``. Two plain words separated by one space are
 
 The pieces themselves are no evidence: kerning damage repeats (``ar e`` in every paragraph).
 The fixer acts only where it finds two joins or more (kerning damage repeats; a lone ``q to``
-is a variable and a word). Joins of two real words are taken only where the document shows
-fragments systematically (one per ``1 / DAMAGE_RATE`` words); clean text has many pairs of real
+is a variable and a word). Joins of two real words are looked for only where the document shows
+torn words systematically (one per ``1 / DAMAGE_RATE`` words); clean text has many pairs of real
 words that happen to join into a third (``a part``).
 """
 
@@ -37,22 +37,21 @@ _BROKEN_HYPHEN = regex.compile(r"(?<![\w-])([^\W\d_]++)- ([^\W\d_]++)(?![\w-])")
 def propose(text: str, document: Document) -> list[Change]:
     model = LanguageModel(document)
     words = plain_words(text)
-    lexicon = document.lexicon
-    found = []
-    for i in range(len(words) - 1):
-        left, right = words[i], words[i + 1]
-        if not left.joined_right:
-            continue
-        candidate = _join(words, i, model, document)
-        if candidate is not None:
-            gain, change, both_words = candidate
-            found.append((gain, change, both_words))
+    # Once per distinct word, and the lexicon alone: kerning damage repeats its fragments ('ar e'
+    # in every paragraph), so the document cannot vouch that a piece is a word.
+    known = {text_: document.in_lexicon(text_) for text_ in {w.text for w in words}}
+    gaps = [i for i in range(len(words) - 1) if words[i].joined_right]
+    # A torn word leaves at least one piece that is no word: those gaps first (few, in any text).
+    torn = [i for i in gaps if not (known[words[i].text] and known[words[i + 1].text])]
+    found = [c for c in (_join(words, i, model, document) for i in torn) if c]
     found += [c for c in (_broken_hyphen(m, model, document) for m in _BROKEN_HYPHEN.finditer(text)) if c]
-    fragments = sum(1 for _, _, both_words in found if not both_words)
     if len(found) < 2:
         return []  # kerning damage repeats; one lone join is likelier a variable or a name
-    systematic = fragments >= DAMAGE_RATE * max(1, len(words))
-    return choose_by_gain((gain, change) for gain, change, both_words in found if systematic or not both_words)
+    if len(found) >= DAMAGE_RATE * max(1, len(words)):
+        # Systematic damage: two real words may be one torn word too ('a part' for 'apart').
+        whole = [i for i in gaps if known[words[i].text] and known[words[i + 1].text]]
+        found += [c for c in (_join(words, i, model, document) for i in whole) if c]
+    return choose_by_gain((gain, change) for gain, change, _ in found)
 
 
 def _known(word: str, document: Document) -> bool:
