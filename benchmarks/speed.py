@@ -278,7 +278,7 @@ def main(argv=None) -> int:
             rows.append((tool, result))
         for tool, result in rows:
             speed = _mb_per_s(result["chars"], result["seconds"])
-            print(f"| {tool} | {name} | {result['chars']:,} | {speed:.3f} | {speed / base:.3f} "
+            print(f"| {tool} | {name} | {result['chars']:,} | {speed:.3g} | {speed / base:.3g} "
                   f"| {result['cold']:.2f} | {result['rss_mib']:.0f} |")
 
     print("\n## Targets (issue 5)\n")

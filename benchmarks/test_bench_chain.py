@@ -63,7 +63,7 @@ def _rounds(size: int) -> int:
 
 @pytest.mark.parametrize("kind", bench_inputs.KINDS)
 def test_chain(benchmark, inputs, size, kind):
-    benchmark.group = f"chain"
+    benchmark.group = "chain"
     benchmark.extra_info["characters"] = len(inputs[kind])
     result = benchmark.pedantic(fix, args=(inputs[kind],), rounds=_rounds(size), iterations=1)
     assert result.endswith("\n")

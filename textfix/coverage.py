@@ -17,6 +17,8 @@ script-independent layout repairs.
 
 from __future__ import annotations
 
+import heapq
+
 import regex
 
 from textfix.lexicon import Lexicon, default_lexicon
@@ -49,7 +51,7 @@ def foreign_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, 
 def _function_words(lexicon: Lexicon) -> frozenset[str]:
     cached = getattr(lexicon, "_function_words", None)
     if cached is None:
-        ranked = sorted(lexicon.unigrams.items(), key=lambda item: -item[1])
-        cached = frozenset(word for word, _ in ranked[:FUNCTION_WORDS])
+        top = heapq.nlargest(FUNCTION_WORDS, lexicon.unigrams.items(), key=lambda item: item[1])
+        cached = frozenset(word for word, _ in top)
         lexicon._function_words = cached
     return cached

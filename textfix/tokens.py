@@ -150,7 +150,7 @@ class Chunks:
         stepped over instead, so the cost never exceeds two finds per chunk.
         """
         indices = list(compress(count(), map(wanted.__contains__, self.strings)))
-        text, strings = self.text, self.strings
+        strings = self.strings
         position, previous = 0, -1
         for i in indices:
             start = self._starts.get(i)

@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from itertools import compress, count
 from weakref import WeakKeyDictionary
 
-import regex
-
 from textfix.document import Document
 from textfix.edits import Change
 from textfix.language_model import LanguageModel, occurrence

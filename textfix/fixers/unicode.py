@@ -113,6 +113,20 @@ def _line_changes(line: str, offset: int) -> list[Change]:
     repaired = _repair_line(line)
     if repaired == line:
         return []
+    # A line break inside the line (\r, U+2028, U+2029) is kept by the repair and normalised by a
+    # change of its own: the line is compared segment by segment, so that no change spans one.
+    before_parts, after_parts = _BREAK_INSIDE_LINE.split(line), _BREAK_INSIDE_LINE.split(repaired)
+    if len(before_parts) > 1 and len(before_parts) == len(after_parts):
+        changes, position = [], offset
+        for before, after in zip(before_parts, after_parts):
+            if before != after:
+                changes.extend(_diff_changes(before, after, position))
+            position += len(before)
+        return changes
+    return _diff_changes(line, repaired, offset)
+
+
+def _diff_changes(line: str, repaired: str, offset: int) -> list[Change]:
     spans: list[list[int]] = []  # [src_start, src_end, dest_start, dest_end], touching ops merged
     for op in Levenshtein.opcodes(line, repaired):
         if op.tag == "equal":
