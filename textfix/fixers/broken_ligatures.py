@@ -20,7 +20,7 @@ a font that lost its ligatures lost them everywhere. Only the lexicon vouches fo
 document alike, so the document repeats its own fragments and cannot vouch for them.
 
 The readings are weighed by the language model in their context (:mod:`textfix.language_model`);
-the best is taken only when it is ``MARGIN`` likelier than the text as it stands and than every
+the best is taken only when it is ``word_gaps.MARGIN`` likelier than the text as it stands and than every
 other reading.
 """
 
@@ -32,13 +32,13 @@ from weakref import WeakKeyDictionary
 
 from textfix.document import Document
 from textfix.edits import Change
-from textfix.language_model import LanguageModel, occurrence
+from textfix.language_model import LanguageModel
 from textfix.tokens import Chunks, shape
+from textfix.word_gaps import best_reading
 
 NAME = "broken_ligatures"
 
 LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
-MARGIN = 2.0  # log10: the repair must be a hundred times likelier than the text and any rival
 MIN_FRAGMENT = 3  # a fragment that takes a ligature at its edge has this many letters ('rst', not 'rm')
 SYSTEMATIC = 2  # distinct repaired words needed: a font map loses every 'fi' of a document
 
@@ -230,22 +230,6 @@ def _plain_case(word: str) -> bool:
     return word.islower() or (word[0].isupper() and word[1:].islower())
 
 
-def _best(readings: list[list[str]], original: list[str], model: LanguageModel, before, after):
-    """(gain, reading) for the reading that beats the text as it stands and every rival by
-    ``MARGIN``, or None."""
-    if not readings:
-        return None
-    exclude = occurrence(*original)  # the fragments are not their own evidence
-    scored = sorted(((model.sequence_logp(r, before, after, exclude=exclude), r) for r in readings), reverse=True)
-    best_score, best = scored[0]
-    as_is = model.sequence_logp(original, before, after, exclude=exclude)
-    if best_score - as_is < MARGIN:
-        return None
-    if len(scored) > 1 and best_score - scored[1][0] < MARGIN:
-        return None
-    return best_score - as_is, best
-
-
 def _gap_repair(left: _Word, right: _Word, previous, following, document: Document, model: LanguageModel):
     """(gain, change) for the best ligature repair of the gap between two words, or None."""
     a, b = left.text, right.text
@@ -260,7 +244,7 @@ def _gap_repair(left: _Word, right: _Word, previous, following, document: Docume
         readings += [[a, ligature + b] for ligature in LIGATURES if _known(ligature + b, document)]
     if len(a) >= MIN_FRAGMENT:
         readings += [[a + ligature, b] for ligature in LIGATURES if _known(a + ligature, document)]
-    found = _best(readings, [a, b], model, previous.text if previous else None,
+    found = best_reading(readings, [a, b], model, previous.text if previous else None,
                   following.text if following else None)
     if found is None:
         return None
@@ -283,7 +267,7 @@ def _dropped(word: _Word, previous, following, document: Document, model: Langua
         for ligature in LIGATURES
         if _known(token[:i] + ligature + token[i:], document)
     ]
-    found = _best(readings, [token], model, previous.text if previous else None,
+    found = best_reading(readings, [token], model, previous.text if previous else None,
                   following.text if following else None)
     if found is None:
         return None
