@@ -388,3 +388,16 @@ def test_punctuation_spacing():
 ])
 def test_punctuation_spacing_leaves_alone(text):
     assert run("punctuation_spacing", text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We l0ve the w0rld", "We love the world"),
+    ("code point Ox1OFFFF", "code point 0x10FFFF"),
+])
+def test_ocr_confusions_with_digits(text, expected):
+    assert run("ocr_confusions", text) == expected
+
+
+@pytest.mark.parametrize("text", ["cp tel tel1 and file2", "the G20 and mp3", "1st and 5th and 3D", "0x10FFFF and Oxford"])
+def test_ocr_confusions_leave_numbers_and_names_with_digits(text):
+    assert run("ocr_confusions", text) == text

@@ -11,7 +11,12 @@ uses. Names, acronyms, code and URLs are never touched (see :mod:`textfix.tokens
 
 Two token shapes are examined:
 
-- a plain word (``rnodern`` -> ``modern``, ``AIso`` -> ``Also``);
+- a plain word (``rnodern`` -> ``modern``, ``AIso`` -> ``Also``, ``recy`` -> ``recv`` where
+  the document knows ``recv``);
+- a word with digits read for letters inside it (``l0ve`` -> ``love``; codes in capitals such
+  as ``G20``, names ending in a number such as ``tel1``, and anything that starts with a digit
+  are never touched);
+- a hexadecimal number read with the letter O (``Ox1OFFFF`` -> ``0x10FFFF``);
 - an amount with a unit suffix (``$3.1BIn`` -> ``$3.1Bln``): the digits are never changed, the
   suffix must become a unit from :data:`UNITS` or a suffix the document writes after a number
   elsewhere (as in a URL ``…-for-31bln``).
@@ -33,7 +38,11 @@ NAME = "ocr_confusions"
 CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("I", "l"), ("l", "I"), ("1", "l"), ("l", "1"), ("0", "O"), ("0", "o"), ("O", "0"),
     ("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"),
+    ("5", "S"), ("S", "5"), ("8", "B"), ("é", "e"), ("y", "v"),  # 'recy' for 'recv'
 )
+# Digits that OCR reads inside words, and the letters they stand for (never the other way round
+# inside a number: a digit is never turned into a letter in a token that starts with one).
+DIGIT_LETTERS = {"0": "oO", "1": "lI", "5": "sS", "8": "B"}
 
 UNITS = frozenset(
     # Magnitudes as news and finance abbreviate them, then SI and common units.
@@ -43,6 +52,9 @@ UNITS = frozenset(
     "st nd rd th s".split()
 )
 
+# Letters on both sides of the digits: 'tel1', 'file2' are names that end in a number.
+_WORD_WITH_DIGITS = regex.compile(r"\p{L}(?=[\p{L}0158]*[0158])[\p{L}0158]*+(?<=\p{L})")
+_HEX_WITH_LETTER_O = regex.compile(r"[0O][xX](?=[0-9A-Fa-fOo]*[0-9])(?=[0-9A-Fa-f]*[Oo])[0-9A-Fa-fOo]++")
 _UNITS_ANY_CASE = frozenset(u.lower() for u in UNITS if len(u) > 1)  # 'BLN' is 'bln'; 'M' is not 'm'
 _AMOUNT = regex.compile(r"(?P<number>[$€£¥]?\d[\d,.]*+)(?P<suffix>\p{L}++)")
 # Letters right after a digit. (The same as r"(?<=\d)\p{L}++", ten times faster: the regex
@@ -79,6 +91,13 @@ def _chunk_repairs(chunk: str, evidence: _Evidence) -> tuple[Change | None, Chan
         found = (_repair_word(core, len(lead), evidence, not lead), _repair_word(core, len(lead), evidence, False))
     elif (amount := _AMOUNT.fullmatch(core)) is not None:  # (a plain word holds no digit)
         change = _repair_unit(amount, len(lead), evidence)
+        found = (change, change)
+    elif _HEX_WITH_LETTER_O.fullmatch(core):
+        meant = "0" + core[1] + core[2:].replace("O", "0").replace("o", "0")
+        change = Change(len(lead), len(lead) + len(core), meant, f"{core!r} is a hexadecimal number read with the letter O for 0")
+        found = (change, change)
+    elif _WORD_WITH_DIGITS.fullmatch(core) and sum(c.isalpha() for c in core) >= 2 and not core.isupper():
+        change = _repair_digits(core, len(lead), evidence)
         found = (change, change)
     else:
         return None
@@ -134,6 +153,22 @@ def _repair_word(word: str, start: int, evidence: _Evidence, mid_sentence: bool)
         return None
     (meant,) = candidates
     return Change(start, start + len(word), meant, f"{word!r} is not a known word; OCR confusion for {meant!r}")
+
+
+def _repair_digits(token: str, start: int, evidence: _Evidence) -> Change | None:
+    """``l0ve`` -> ``love``: a word with digits that OCR reads for letters (0 1 5 8), when exactly
+    one reading of those digits is a known word. Codes in capitals (``G20``) never reach here."""
+    if token.count("0") + token.count("1") + token.count("5") + token.count("8") > 3:
+        return None
+    readings = [""]
+    for character in token:
+        options = DIGIT_LETTERS.get(character, character)
+        readings = [r + o for r in readings for o in options]
+    candidates = {r for r in readings if _plausible_case(r) and evidence.document.is_known(r)}
+    if len(candidates) != 1:
+        return None
+    (meant,) = candidates
+    return Change(start, start + len(token), meant, f"{token!r} has digits OCR read for letters: {meant!r}")
 
 
 def _variants(token: str) -> set[str]:
