@@ -401,3 +401,17 @@ def test_ocr_confusions_with_digits(text, expected):
 @pytest.mark.parametrize("text", ["cp tel tel1 and file2", "the G20 and mp3", "1st and 5th and 3D", "0x10FFFF and Oxford"])
 def test_ocr_confusions_leave_numbers_and_names_with_digits(text):
     assert run("ocr_confusions", text) == text
+
+
+def test_split_merged_words_at_a_lost_space_before_a_capital():
+    text = "Iran and Iran again. Talks with theIran side; PresidentXi met Xi and Xi."
+    assert run("split_merged_words", text) == "Iran and Iran again. Talks with the Iran side; President Xi met Xi and Xi."
+
+
+@pytest.mark.parametrize("text", [
+    "Set maxRetries and getUserName here.",  # code: 'Retries' never stands alone in the text
+    "McDonald and iPhone and YouTube.",
+    "Donald met McDonald; Donald left.",  # 'Mc' is no English word
+])
+def test_split_merged_words_keeps_camel_case_code_and_names(text):
+    assert run("split_merged_words", text) == text

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from textfix.document import Document
 from textfix.edits import Change
 from textfix.language_model import LanguageModel, occurrence, segmentations
@@ -84,7 +86,35 @@ def propose(text: str, document: Document) -> list[Change]:
             taken_until = change.end
     lexicon_only = sum(1 for _, own_evidence in changes if not own_evidence)
     systematic = lexicon_only >= DAMAGE_RATE * len(tokens)
-    return [change for change, own_evidence in changes if own_evidence or systematic]
+    kept = [change for change, own_evidence in changes if own_evidence or systematic]
+    return sorted(kept + _case_boundary_splits(chunks, distinct, document))
+
+
+_CASE_BOUNDARY = regex.compile(r"(\p{L}\p{Ll}*+)(\p{Lu}\p{Ll}*+)")
+
+
+def _case_boundary_splits(chunks: Chunks, distinct: set[str], document: Document) -> list[Change]:
+    """``theIran`` -> ``the Iran``, ``PresidentXi`` -> ``President Xi``: a lost space before a
+    capital leaves a camelCase shape, which code also has (``maxRetries``). Taken only when the
+    part after the boundary is a capitalised word that the document writes on its own at least
+    twice, the part before is an English word, and the whole token occurs once."""
+    found = {}
+    for chunk in distinct:
+        lead, core, trail, *_ = shape(chunk)
+        match = _CASE_BOUNDARY.fullmatch(core)
+        if match is None or document.count(core) > 1:
+            continue
+        left, right = match.groups()
+        if not document.in_lexicon(left) or document.cased_words.get(right, 0) < 2 or len(right) < 2:
+            continue
+        found[chunk] = Change(len(lead), len(lead) + len(core), f"{left} {right}",
+                              f"a lost space before a capital: {right!r} stands alone in the document "
+                              f"{document.cased_words[right]}×, {left!r} is an English word")
+    changes = []
+    for i in chunks.locate(found):
+        change, offset = found[chunks.strings[i]], chunks.start(i)
+        changes.append(change._replace(start=change.start + offset, end=change.end + offset))
+    return changes
 
 
 class _Tokens:
