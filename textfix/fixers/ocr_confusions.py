@@ -38,7 +38,9 @@ NAME = "ocr_confusions"
 CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("I", "l"), ("l", "I"), ("1", "l"), ("l", "1"), ("0", "O"), ("0", "o"), ("O", "0"),
     ("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"),
-    ("5", "S"), ("S", "5"), ("8", "B"), ("é", "e"), ("y", "v"),  # 'recy' for 'recv'
+    ("5", "S"), ("S", "5"), ("8", "B"), ("y", "v"),  # 'recy' for 'recv'
+    # Not é -> e: 'café', 'résumé' are English spellings the lexicon lacks, and stripping an
+    # accent from a word that has it is worse than leaving an OCR accent on one that has not.
 )
 # Digits that OCR reads inside words, and the letters they stand for (never the other way round
 # inside a number: a digit is never turned into a letter in a token that starts with one).
