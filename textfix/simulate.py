@@ -319,10 +319,6 @@ def _classify(token: str) -> tuple[bool, bool, bool, tuple[tuple[int, int], ...]
     )
 
 
-def _is_url_or_email(token: str) -> bool:
-    return _classify(token)[0]
-
-
 def _is_protected(token: str) -> bool:
     """URLs, e-mails and numbers: never split, glued or hyphenated."""
     url, number, _, _ = _classify(token)

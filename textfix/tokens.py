@@ -27,7 +27,6 @@ CHUNK = regex.compile(r"\S+")
 """A whitespace-delimited chunk of text (a token with its punctuation)."""
 
 
-PLAIN_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 URL = regex.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+")
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -60,9 +59,6 @@ def _is_punctuation(character: str) -> bool:
     return unicodedata.category(character).startswith("P")
 
 
-def is_plain_word(core: str) -> bool:
-    return PLAIN_WORD.fullmatch(core) is not None
-
 
 def is_protected(core: str) -> bool:
     """True for tokens that are not ordinary words and must never be re-spelled or split."""
@@ -84,9 +80,6 @@ def is_protected(core: str) -> bool:
         or _ACRONYM.match(core)
     )
 
-
-def is_capitalized(word: str) -> bool:
-    return word[:1].isupper() and word[1:].islower()
 
 
 class Shape(NamedTuple):
