@@ -23,6 +23,9 @@ WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 """A run of letters (with inner apostrophes: ``Merkel’s`` is one word, not ``Merkel`` and ``s``),
 the unit of the document's vocabulary."""
 
+SUSPENSION_WORDS = frozenset({"and", "or", "nor", "to"})
+"""Words after a suspended hyphen (``pre- and post-war``, ``10- to 20-year``): the hyphen stays."""
+
 CHUNK = regex.compile(r"\S+")
 """A whitespace-delimited chunk of text (a token with its punctuation)."""
 

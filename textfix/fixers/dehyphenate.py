@@ -30,6 +30,7 @@ import regex
 
 from textfix.document import Document
 from textfix.edits import Change
+from textfix.tokens import SUSPENSION_WORDS
 
 NAME = "dehyphenate"
 
@@ -42,7 +43,6 @@ _BROKEN = regex.compile(
 )
 _LEADING_LETTERS = regex.compile(r"[^\W\d_]*")
 _PLAIN_WORD = regex.compile(r"(?<![\w'’-])[^\W\d_]{4,}+(?![\w'’-])")
-_CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
 
 
 def propose(text: str, document: Document) -> list[Change]:
@@ -131,7 +131,7 @@ def decide(left: str, hyphen: str, right_word: str, right_token: str, document: 
 
 def _is_suspension(right_word: str, right_token: str) -> bool:
     """``pre-`` / ``and post-war``; but ``face-`` / ``to-face`` is one compound."""
-    return right_word in _CONJUNCTIONS and right_token == right_word
+    return right_word in SUSPENSION_WORDS and right_token == right_word
 
 
 def _pair_beats_word(first: str, second: str, joined: str, document: Document) -> bool:

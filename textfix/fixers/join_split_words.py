@@ -25,12 +25,12 @@ import regex
 from textfix.document import Document
 from textfix.edits import Change
 from textfix.language_model import LanguageModel
+from textfix.tokens import SUSPENSION_WORDS
 from textfix.word_gaps import best_reading, choose_by_gain, context, plain_words
 
 NAME = "join_split_words"
 
 DAMAGE_RATE = 1 / 200
-_CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
 _BROKEN_HYPHEN = regex.compile(r"(?<![\w-])([^\W\d_]++)- ([^\W\d_]++)(?![\w-])")
 
 
@@ -51,11 +51,7 @@ def propose(text: str, document: Document) -> list[Change]:
         # Systematic damage: two real words may be one torn word too ('a part' for 'apart').
         whole = [i for i in gaps if known[words[i].text] and known[words[i + 1].text]]
         found += [c for c in (_join(words, i, model, document) for i in whole) if c]
-    return choose_by_gain((gain, change) for gain, change, _ in found)
-
-
-def _known(word: str, document: Document) -> bool:
-    return document.in_lexicon(word) or document.count(word) >= 2
+    return choose_by_gain(found)
 
 
 def _join(words, i: int, model: LanguageModel, document: Document):
@@ -64,28 +60,25 @@ def _join(words, i: int, model: LanguageModel, document: Document):
     if not b.islower() or not (a.islower() or (a[0].isupper() and a[1:].islower())):
         return None
     joined = a + b
-    lexicon = document.lexicon
-    if not _known(joined, document) or lexicon.bigram_count(a.lower(), b):
+    if not document.is_known(joined) or document.lexicon.bigram_count(a.lower(), b):
         return None
     before, after = context(words, i, i + 1)
     found = best_reading([[joined]], [a, b], model, before, after)
     if found is None:
         return None
-    gain, _ = found
-    both_words = a.lower() in lexicon and b in lexicon
-    return gain, Change(left.start, right.end, joined, f"{a + ' ' + b!r}: a space inside the word {joined!r}"), both_words
+    return found[0], Change(left.start, right.end, joined, f"{a + ' ' + b!r}: a space inside the word {joined!r}")
 
 
 def _broken_hyphen(match: regex.Match, model: LanguageModel, document: Document):
     """``in- stall``: a line-end hyphen left in the middle of a line, with its space."""
     a, b = match.group(1), match.group(2)
-    if b in _CONJUNCTIONS or not b.islower():
+    if b in SUSPENSION_WORDS or not b.islower():
         return None  # 'pre- and post-war': a suspended hyphen
     joined = a + b
     compound = f"{a}-{b}".lower()
-    if document.compounds.get(compound, 0) or not _known(joined, document):
+    if document.compounds.get(compound, 0) or not document.is_known(joined):
         return None
     found = best_reading([[joined]], [a, b], model, None, None)
     if found is None:
         return None
-    return found[0], Change(match.start(), match.end(), joined, f"{match.group()!r}: a broken line-end hyphen inside {joined!r}"), False
+    return found[0], Change(match.start(), match.end(), joined, f"{match.group()!r}: a broken line-end hyphen inside {joined!r}")
