@@ -13,7 +13,9 @@ The line break always goes; the question is whether the hyphen goes with it. Evi
 3. The document itself: if it writes the compound whole elsewhere (``state-of-the-art``) or the
    joined word (``economic``), follow it.
 4. Shape: a capital after the break (``US-`` / ``Mexico``), a compound that already has a hyphen
-   (``state-of-the-``), or a one-letter piece (typesetters never split off one letter) keep it.
+   (``state-of-the-``; unless the next line starts with a fragment that is no word and completes
+   its last part, ``non-tar-`` / ``geting``), or a one-letter piece (typesetters never split off
+   one letter) keep it.
 5. The lexicon: a joined form that is an English word is joined, unless both pieces are words and
    the pair is more common than the joined word; two words that do not join into one stay a
    compound; a fragment that is no word at all (``-tion``) is a syllable break and is joined.
@@ -112,12 +114,16 @@ def decide(left: str, hyphen: str, right_word: str, right_token: str, document: 
         return False, f"the document writes {joined!r} ({in_words}×): joined"
     if right_word[0].isupper():
         return True, "capitalised word after the break: a compound, hyphen kept"
-    if last != left:
-        return True, f"{left!r} is already a hyphenated compound: hyphen kept"
     if len(last) < 2 or len(right_word) < 2:
         return True, "a one-letter piece is never a syllable break: hyphen kept"
     lexicon = document.lexicon
     last_is_word, right_is_word = last.lower() in lexicon, right_word.lower() in lexicon
+    if last != left:
+        # 'state-of-the-' / 'art' is one more part of the compound; 'non-tar-' / 'geting' is a
+        # syllable break inside its last part: only a fragment that is no word proves it.
+        if joined.lower() in lexicon and not right_is_word:
+            return False, f"{right_word!r} is no word and {joined!r} is: a syllable break inside a compound"
+        return True, f"{left!r} is already a hyphenated compound: hyphen kept"
     if joined.lower() in lexicon:
         if last_is_word and right_is_word and _pair_beats_word(last, right_word, joined, document):
             return True, f"{last!r} {right_word!r} is more common than {joined!r}: hyphen kept"

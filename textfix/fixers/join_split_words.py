@@ -13,7 +13,10 @@ broken mid-line leaves ``in- stall``. Two plain words separated by one space are
 
 The pieces themselves are no evidence: kerning damage repeats (``ar e`` in every paragraph).
 The fixer acts only where it finds two joins or more (kerning damage repeats; a lone ``q to``
-is a variable and a word). Joins of two real words are looked for only where the document shows
+is a variable and a word), or a join one of whose pieces is three letters or more and no word
+at all (``b ytes``: a torn word proves itself). A hyphen set apart inside a word (``par -
+ticularly``, the glyph placed on its own at a line end) is joined on the same proof: the
+fragment after it is no word, the two together are. Joins of two real words are looked for only where the document shows
 torn words systematically (one per ``1 / DAMAGE_RATE`` words); clean text has many pairs of real
 words that happen to join into a third (``a part``).
 """
@@ -32,6 +35,8 @@ NAME = "join_split_words"
 
 DAMAGE_RATE = 1 / 200
 _BROKEN_HYPHEN = regex.compile(r"(?<![\w-])([^\W\d_]++)- ([^\W\d_]++)(?![\w-])")
+_SPACED_HYPHEN = regex.compile(r"(?<![\w-])(\p{Ll}{2,}+) - (\p{Ll}{2,}+)(?![\w-])")
+_PIECES = regex.compile(r"[^\W\d_]+")
 
 
 def propose(text: str, document: Document) -> list[Change]:
@@ -45,8 +50,10 @@ def propose(text: str, document: Document) -> list[Change]:
     torn = [i for i in gaps if not (known[words[i].text] and known[words[i + 1].text])]
     found = [c for c in (_join(words, i, model, document) for i in torn) if c]
     found += [c for c in (_broken_hyphen(m, model, document) for m in _BROKEN_HYPHEN.finditer(text)) if c]
+    found += [c for c in (_spaced_hyphen(m, document) for m in _SPACED_HYPHEN.finditer(text)) if c]
     if len(found) < 2:
-        return []  # kerning damage repeats; one lone join is likelier a variable or a name
+        # Kerning damage repeats; a lone join is likelier a variable or a name, unless it proves itself.
+        return [change for _, change in found if _has_a_fragment(text[change.start:change.end], document)]
     if len(found) >= DAMAGE_RATE * max(1, len(words)):
         # Systematic damage: two real words may be one torn word too ('a part' for 'apart').
         whole = [i for i in gaps if known[words[i].text] and known[words[i + 1].text]]
@@ -82,3 +89,17 @@ def _broken_hyphen(match: regex.Match, model: LanguageModel, document: Document)
     if found is None:
         return None
     return found[0], Change(match.start(), match.end(), joined, f"{match.group()!r}: a broken line-end hyphen inside {joined!r}")
+
+
+def _spaced_hyphen(match: regex.Match, document: Document):
+    """``par - ticularly``: a fragment that is no word after a hyphen set apart, completing a word."""
+    a, b = match.group(1), match.group(2)
+    joined = a + b
+    if document.in_lexicon(b) or not document.in_lexicon(joined):
+        return None  # any other ' - ' is a dash
+    return 1.0, Change(match.start(), match.end(), joined, f"{match.group()!r}: a hyphen set apart inside {joined!r}")
+
+
+def _has_a_fragment(span: str, document: Document) -> bool:
+    """One of the pieces is three letters or more and no word: a torn word proves itself."""
+    return any(len(piece) >= 3 and not document.in_lexicon(piece) for piece in _PIECES.findall(span))

@@ -6,7 +6,8 @@
 
 Only tokens that are not known words are searched: a plain run of letters (no digits, no inner
 capitals, not all capitals, not a URL, e-mail, path or code identifier) that neither the lexicon
-nor the document (used more than once) knows. For such a token the best cut into known pieces is
+nor the document (used more than once) knows; or one the document repeats but writes more often
+as two words (``thepipe`` 3×, ``the pipe`` 14×). For such a token the best cut into known pieces is
 found with a bigram language model of English interpolated with the document's own words and
 phrases (:mod:`textfix.language_model`). The cut is taken only when
 
@@ -43,6 +44,10 @@ MARGIN = 2.0  # log10: a cut must be a hundred times likelier than the alternati
 DAMAGE_RATE = 1 / 200  # lexicon-only cuts need the document to show lost spaces this often
 MAX_TOKEN = 40  # longer letter runs are not ordinary merged words: left alone (and linear cost)
 MIN_TOKEN = 4
+COMMON_WORD = 1_000_000  # lexicon count of about the 22,000 commonest words
+VERY_COMMON_WORD = 10_000_000  # ... and of the 5,700 commonest
+OWN, PAIR, COMMON = "own", "pair", "common"  # the evidence of a cut, strongest first
+PAIR_DOMINANCE = 30  # a lexicon word English writes this much more often as two words is suspect
 
 
 @dataclass
@@ -63,31 +68,50 @@ class _Token:
 
 
 def propose(text: str, document: Document) -> list[Change]:
-    model: LanguageModel | None = None
     chunks = Chunks(text)
     tokens = _Tokens(chunks)
     # Each distinct chunk is judged once; only the occurrences of candidates are visited.
     distinct = chunks.distinct()
-    distinct.difference_update(document.known_lowercase(distinct))
+    known = document.known_lowercase(distinct)
+    distinct.difference_update(known)
     candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)}
-    changes: list[tuple[Change, bool]] = []
-    taken_until = 0  # a neighbour re-cut consumes the next token too
-    for i in chunks.locate(candidates):
-        token = tokens[i]
-        if token.start < taken_until:
-            continue
-        model = model or LanguageModel(document)
-        found = _repair(tokens, i, text, model, document)
-        if found is not None:
-            change, _ = found
-            if changes and change.start < changes[-1][0].end:
-                continue
-            changes.append(found)
-            taken_until = change.end
-    lexicon_only = sum(1 for _, own_evidence in changes if not own_evidence)
+    repeated = {chunk: why for chunk in known if (why := _repeated_merge(chunk, document))}
+    if not candidates and not repeated:
+        return sorted(_case_boundary_splits(chunks, distinct, document))
+    model = LanguageModel(document)
+    changes = _cuts(chunks.locate(candidates), tokens, text, model, document)
+    # Known words after unknown ones: a re-cut across a neighbour ('anew eraina') is the unknown
+    # token's to make. The document's own use of a lexicon word speaks against its cut.
+    for change, evidence in _cuts(chunks.locate(repeated), tokens, text, model, document):
+        if all(change.end <= c.start or c.end <= change.start for c, _ in changes):
+            weak = evidence == OWN and any(repeated.get(word) == "lexicon" for word in _words(text, change))
+            changes.append((change, PAIR if weak else evidence))
+    lexicon_only = sum(1 for _, evidence in changes if evidence != OWN)
     systematic = lexicon_only >= DAMAGE_RATE * len(tokens)
-    kept = [change for change, own_evidence in changes if own_evidence or systematic]
+    # Two common words without a pair count are the weakest evidence: one such cut alone, in a
+    # short text, is likelier a solid compound ('zerowidth') than damage.
+    kept = [change for change, evidence in changes
+            if evidence == OWN or (systematic and (evidence == PAIR or lexicon_only >= 2))]
     return sorted(kept + _case_boundary_splits(chunks, distinct, document))
+
+
+def _cuts(indices, tokens: "_Tokens", text: str, model: LanguageModel, document: Document) -> list[tuple[Change, str]]:
+    """The cuts of the tokens at ``indices`` (in order), each with its evidence; none overlapping."""
+    changes: list[tuple[Change, str]] = []
+    taken_until = 0  # a neighbour re-cut consumes the next token too
+    for i in indices:
+        if tokens[i].start < taken_until:
+            continue
+        found = _repair(tokens, i, text, model, document)
+        if found is None or (changes and found[0].start < changes[-1][0].end):
+            continue
+        changes.append(found)
+        taken_until = found[0].end
+    return changes
+
+
+def _words(text: str, change: Change) -> list[str]:
+    return text[change.start:change.end].split()
 
 
 _CASE_BOUNDARY = regex.compile(r"(\p{L}\p{Ll}*+)(\p{Lu}\p{Ll}*+)")
@@ -141,6 +165,38 @@ def _is_candidate(core: str, document: Document) -> bool:
     return not document.is_known(core)
 
 
+def _repeated_merge(word: str, document: Document) -> str | None:
+    """Why a known word may still be a merge: ``"document"``, ``"lexicon"`` or None.
+
+    A frequent phrase loses its space more than once, so the document repeats the merged form:
+    ``thepipe`` 3× where it writes ``the pipe`` 14× ("document": its own words outvote the
+    merge). A word the lexicon lacks, repeated, that English writes as a common pair (``tobe``)
+    may be one too ("lexicon"). A lexicon word qualifies only when English writes it
+    ``PAIR_DOMINANCE`` times more often as the two words (``ina``/``in a``, ``anew``/``a new``;
+    not ``along``/``a long``, ``into``/``in to``) and the document writes the two words too.
+    A repeated name or term (``Jinping``) has no such phrase. Every such cut must still win in
+    its context; one on lexicon evidence counts only where lost spaces are systematic."""
+    if not MIN_TOKEN - 1 <= len(word) <= MAX_TOKEN:
+        return None
+    lexicon = document.lexicon
+    in_lexicon = word in lexicon
+    repeats = document.count(word)
+    pairs = document.pairs
+    why = None
+    for cut in range(1, len(word)):
+        first, second = word[:cut], word[cut:]
+        own = pairs.get((first, second), 0)
+        english = lexicon.bigram_count(first, second) / lexicon.bigram_total
+        if not in_lexicon:
+            if own > repeats:
+                return "document"
+            if english > 0.0:
+                why = "lexicon"
+        elif own and english > PAIR_DOMINANCE * lexicon.count(word) / lexicon.total:
+            why = "lexicon"
+    return why
+
+
 def _context_word(tokens: list[_Token], j: int, *, left: bool) -> str | None:
     """The word next to the token, when no punctuation stands between them."""
     if not 0 <= j < len(tokens):
@@ -174,8 +230,8 @@ def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, docum
     start, end, cut, why = best
     original = text[start:end]
     replacement = _slices(original, cut)
-    evidence, own = _evidence(cut, model, document)
-    return Change(start, end, replacement, f"{why}; read as {replacement!r} ({evidence})"), own
+    notes, evidence = _evidence(cut, model, document)
+    return Change(start, end, replacement, f"{why}; read as {replacement!r} ({notes})"), evidence
 
 
 def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
@@ -223,7 +279,7 @@ def _attested(pieces: list[str], before: str | None, after: str | None, model: L
     context = [before, *pieces, after]
     for k in range(1, len(context) - 2):
         first, second = context[k], context[k + 1]
-        if model.pair_probability(first, second) > 0.0:
+        if model.pair_probability(first, second) > 0.0 or _common_words(first, second, document):
             continue
         if document.is_name(first) and _anchored(second, context[k + 2], model, document, right=True):
             continue
@@ -231,6 +287,28 @@ def _attested(pieces: list[str], before: str | None, after: str | None, model: L
             continue
         return False
     return True
+
+
+def _common_words(first: str, second: str, document: Document) -> bool:
+    """Two common English words side by side: the pair table holds only the most frequent pairs
+    (``sound development`` is missing), so such a pair needs no count of its own.
+
+    Common means among the ~22,000 commonest words and written on its own elsewhere in the
+    document, or among the ~5,700 commonest and four letters or more. Word-forming endings
+    look like short common words (``walk`` + ``eth``, ``look`` + ``ups``, ``data`` + ``grams``)
+    but a document never writes them alone, while lost spaces cut a text at random, between the
+    words it uses. Lexicon evidence all the same: such a cut counts only where lost spaces are
+    systematic (``DAMAGE_RATE``)."""
+    return _is_common(first, document) and _is_common(second, document)
+
+
+def _is_common(word: str, document: Document) -> bool:
+    if len(word) < 2 or not word.islower():
+        return False
+    count = document.lexicon.count(word)
+    if count >= VERY_COMMON_WORD and len(word) >= 4:
+        return True
+    return count >= COMMON_WORD and document.count(word) >= 1
 
 
 def _anchored(word: str, outer: str | None, model: LanguageModel, document: Document, *, right: bool) -> bool:
@@ -257,10 +335,12 @@ def _slices(original: str, pieces: list[str]) -> str:
     return " ".join(out)
 
 
-def _evidence(pieces: list[str], model: LanguageModel, document: Document) -> tuple[str, bool]:
-    """The reason's evidence, and whether any of it is the document's own."""
+def _evidence(pieces: list[str], model: LanguageModel, document: Document) -> tuple[str, str]:
+    """The reason's evidence, and its kind: OWN when any of it is the document's own, else PAIR
+    when every pair is a known English pair, else COMMON."""
     notes = []
     own = False
+    common = False
     for first, second in zip(pieces, pieces[1:]):
         pair = (first.lower(), second.lower())
         if document.pairs.get(pair):
@@ -268,8 +348,11 @@ def _evidence(pieces: list[str], model: LanguageModel, document: Document) -> tu
             notes.append(f"the document says {first + ' ' + second!r} {document.pairs[pair]}×")
         elif document.lexicon.bigram_count(*pair):
             notes.append(f"{first + ' ' + second!r} is a common English pair")
+        elif _common_words(first, second, document):
+            common = True
+            notes.append(f"{first!r} and {second!r} are common English words")
         else:
             name = first if document.is_name(first) else second
             own = True
             notes.append(f"{name!r} is a name the document uses {document.cased_words.get(name, 0)}×")
-    return "; ".join(notes), own
+    return "; ".join(notes), OWN if own else COMMON if common else PAIR

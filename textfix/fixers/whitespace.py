@@ -9,6 +9,8 @@
 - a space between a word and the full stop or comma after it when a sentence or a clause goes on
   (``file . The``, ``file , and``: extractors read the kerning before punctuation as a space;
   an ellipsis `` ...`` keeps its space, and so does a path ``ls .`` at the end of a line);
+- a space before a closing curly quote that ends a quotation (``agreed, ” he``): ``”`` never
+  opens an English quotation, and where it opens one (Swedish ``”Ja”``) a letter follows it;
 - runs of blank lines (one blank line separates paragraphs);
 - nothing before the first line, exactly one newline after the last.
 
@@ -30,7 +32,8 @@ _RULES = regex.compile(
     r"|(?P<trailing>(?<![^\S\n])[^\S\n]++(?=\n))"  # white space before a line break
     r"|(?P<leading>(?<=\n)[^\S\n]++)"  # white space after a line break
     r"|(?P<run>(?<=\S) {2,}+(?=\S))"  # a run of spaces between words
-    r"|(?P<before_stop>(?<=\p{L}\p{L}) ++(?=(?:\.[ \t]++\p{Lu}|,[ \t]++\p{L})))"  # 'file . The': kerning read as a space
+    r"|(?P<before_stop>(?<=\p{L}\p{L}) ++(?=(?:\.[ \t]++\(?\p{Lu}|,[ \t]++\p{L})))"  # 'file . The': kerning read as a space
+    r"|(?P<before_quote>(?<=[\p{L},.!?]) ++(?=”(?:[ \t]|$)))"  # 'flourished, ” he said': a closing quote set apart
 )
 _REPLACEMENT = {
     "gap": ("\n\n", "blank lines collapsed to one"),
@@ -38,6 +41,7 @@ _REPLACEMENT = {
     "leading": ("", "leading white space removed"),
     "run": (" ", "run of spaces collapsed"),
     "before_stop": ("", "space before a full stop or comma removed"),
+    "before_quote": ("", "space before a closing quotation mark removed"),
 }
 
 
