@@ -34,7 +34,7 @@ _PARAGRAPH = regex.compile(r"[^\n]++")
 def foreign_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
     """(start, end) of each paragraph (line) the English lexicon does not cover."""
     lexicon = lexicon or default_lexicon()
-    function_words = _function_words(lexicon)
+    function_words = commonest_words(lexicon)
     spans = []
     for paragraph in _PARAGRAPH.finditer(text):
         # Lower-case words only: names are unknown to the lexicon in every language.
@@ -48,7 +48,8 @@ def foreign_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, 
     return spans
 
 
-def _function_words(lexicon: Lexicon) -> frozenset[str]:
+def commonest_words(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's ``FUNCTION_WORDS`` most frequent words (the, of, and ...), computed once."""
     cached = getattr(lexicon, "_function_words", None)
     if cached is None:
         top = heapq.nlargest(FUNCTION_WORDS, lexicon.unigrams.items(), key=lambda item: item[1])

@@ -77,7 +77,7 @@ def propose(text: str, document: Document) -> list[Change]:
     candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)}
     repeated = {chunk: why for chunk in known if (why := _repeated_merge(chunk, document))}
     if not candidates and not repeated:
-        return sorted(_case_boundary_splits(chunks, distinct, document))
+        return sorted(_case_boundary_splits(chunks, distinct, document, systematic=False))
     model = LanguageModel(document)
     changes = _cuts(chunks.locate(candidates), tokens, text, model, document)
     # Known words after unknown ones: a re-cut across a neighbour ('anew eraina') is the unknown
@@ -92,7 +92,7 @@ def propose(text: str, document: Document) -> list[Change]:
     # short text, is likelier a solid compound ('zerowidth') than damage.
     kept = [change for change, evidence in changes
             if evidence == OWN or (systematic and (evidence == PAIR or lexicon_only >= 2))]
-    return sorted(kept + _case_boundary_splits(chunks, distinct, document))
+    return sorted(kept + _case_boundary_splits(chunks, distinct, document, systematic and lexicon_only >= 2))
 
 
 def _cuts(indices, tokens: "_Tokens", text: str, model: LanguageModel, document: Document) -> list[tuple[Change, str]]:
@@ -114,26 +114,45 @@ def _words(text: str, change: Change) -> list[str]:
     return text[change.start:change.end].split()
 
 
-_CASE_BOUNDARY = regex.compile(r"(\p{L}\p{Ll}*+)(\p{Lu}\p{Ll}*+)")
+_CASE_BOUNDARY = regex.compile(r"(\p{L}\p{Ll}*+)(\p{Lu}\p{Ll}*+|\p{Lu}{2,}+s?+)")
 
 
-def _case_boundary_splits(chunks: Chunks, distinct: set[str], document: Document) -> list[Change]:
+def _case_boundary_splits(chunks: Chunks, distinct: set[str], document: Document, systematic: bool) -> list[Change]:
     """``theIran`` -> ``the Iran``, ``PresidentXi`` -> ``President Xi``: a lost space before a
-    capital leaves a camelCase shape, which code also has (``maxRetries``). Taken only when the
-    part after the boundary is a capitalised word that the document writes on its own at least
-    twice, the part before is an English word, and the whole token occurs once."""
+    capital leaves a camelCase shape, which code also has (``maxRetries``, ``BaseServer``).
+
+    Taken when the whole token occurs once, the part before the boundary is an English word, and
+    the part after it is a capitalised word that the document writes on its own at least twice.
+    Where lost spaces are systematic (``systematic``), once is enough, the part after may be
+    an acronym the document writes on its own (``theUN``, ``aFIFO``) or ``I`` (``thoughI``), an
+    English word of one letter (``a``) may stand before it, and a token that occurs again counts
+    when the document writes its two words apart more often."""
     found = {}
+    alone_needed = 1 if systematic else 2
     for chunk in distinct:
         lead, core, trail, *_ = shape(chunk)
         match = _CASE_BOUNDARY.fullmatch(core)
-        if match is None or document.count(core) > 1:
+        if match is None:
             continue
         left, right = match.groups()
-        if not document.in_lexicon(left) or document.cased_words.get(right, 0) < 2 or len(right) < 2:
+        repeats = document.count(core)
+        if repeats > 1 and not (systematic and document.pairs.get((left.lower(), right.lower()), 0) > repeats):
+            continue
+        if right == "I" and systematic and len(left) >= 2 and document.in_lexicon(left):
+            found[chunk] = Change(len(lead), len(lead) + len(core), f"{left} I", f"a lost space before 'I' after the English word {left!r}")
+            continue
+        if len(right) < 2:
+            continue
+        if (right[1].isupper() or len(left) == 1) and not systematic:
+            continue
+        if (len(left) == 1 and left != "a") or not document.in_lexicon(left):
+            continue
+        alone = document.cased_words.get(right, 0)
+        if alone < alone_needed:
             continue
         found[chunk] = Change(len(lead), len(lead) + len(core), f"{left} {right}",
                               f"a lost space before a capital: {right!r} stands alone in the document "
-                              f"{document.cased_words[right]}×, {left!r} is an English word")
+                              f"{alone}×, {left!r} is an English word")
     changes = []
     for i in chunks.locate(found):
         change, offset = found[chunks.strings[i]], chunks.start(i)
