@@ -20,6 +20,7 @@ import json
 import os
 import signal
 import stat
+import sys
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -30,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 from textfix.assess import Assessment, assess_repair
 from textfix.config import Config
-from textfix.inputs import InputError, decode, read_bytes, write_atomically
+from textfix.inputs import InputError, decode, read_file, write_atomically
 from textfix.lexicon import default_lexicon
 from textfix.pipeline import repair
 
@@ -57,7 +58,27 @@ def _init_worker() -> None:
     # A plain `kill` of the whole group must still unwind through write_atomically, which removes
     # its temporary file.
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    _die_with_parent()
     default_lexicon()  # once per worker, before the first task
+
+
+def _die_with_parent() -> None:
+    # `kill -9` of textfix (or the OOM killer) gives it no chance to stop its workers: left alone,
+    # they would go on with the files queued for them, then wait for work forever. On Linux the
+    # kernel kills them with their parent. SIGKILL, not SIGTERM: the pool's worker loop catches the
+    # SystemExit of a task and takes the next one. A temporary file a worker leaves behind is
+    # hidden, and the next run removes it (inputs.remove_leftovers).
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: workers outlive a killed parent, as elsewhere
+        pass
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def _exit_on_signal(number, _frame):
@@ -291,7 +312,10 @@ def _process(task: Task, settings: Settings, outcome: Outcome) -> None:
     if settings.action == "in-place" and os.path.islink(task.path):
         raise OutputError(f"{task.path}: is a symbolic link; --in-place does not write through links "
                           "(name the file it points to)")
-    data = task.data if task.data is not None else read_bytes(task.path)
+    if task.data is not None:
+        data, read_status = task.data, None
+    else:
+        data, read_status = read_file(task.path)
     decoded = decode(data, _shown(task.path), settings.encoding)
     result = repair(decoded.text, settings.config)
     changed = result.text.encode("utf-8") != data  # a new encoding or a dropped BOM is a change
@@ -301,32 +325,56 @@ def _process(task: Task, settings: Settings, outcome: Outcome) -> None:
     outcome.edits, outcome.edits_by_fixer = len(result.edits), result.edits_by_fixer()
     if settings.assess:
         outcome.assessment = assess_repair(result)
+    # The input may have changed (or gone) since it was read: its repair is then out of date, and
+    # --in-place would overwrite (or recreate) the new content. Checked just before the rename.
+    check = partial(_check_unchanged, task.path, read_status) if read_status is not None else None
     if settings.action == "write":
-        write_inside(settings.output_root, task.target, result.text, task.path)
+        write_inside(settings.output_root, task.target, result.text, task.path, check=check)
     elif settings.action == "in-place" and changed:
-        mode = stat.S_IMODE(os.stat(task.path).st_mode)
-        write_atomically(Path(task.path), result.text, mode=mode)
+        write_atomically(Path(task.path), result.text, mode=stat.S_IMODE(read_status.st_mode), check=check)
     elif settings.action == "print":
         outcome.text = result.text
     elif settings.action == "diff":
         outcome.diff = unified_diff(decoded.text, result.text, task.path)
-    if task.data is None and settings.action in ("write", "in-place"):
-        outcome.mtime_ns = os.stat(task.path).st_mtime_ns
+    if read_status is not None and settings.action in ("write", "in-place"):
+        rewritten = settings.action == "in-place" and changed
+        outcome.mtime_ns = os.stat(task.path).st_mtime_ns if rewritten else read_status.st_mtime_ns
+
+
+def _check_unchanged(path: str, read_status: os.stat_result) -> None:
+    """Raise an :class:`OutputError` if ``path`` is no longer the file that was read."""
+    try:
+        now = os.stat(path)
+    except FileNotFoundError:
+        raise OutputError(f"{path}: deleted while it was being repaired; nothing written") from None
+    if _identity(now) != _identity(read_status):
+        raise OutputError(f"{path}: changed while it was being repaired; nothing written (run again to repair it)")
+
+
+def _identity(status: os.stat_result) -> tuple:
+    # Not st_ctime: a chmod changes it, and leaves the text as it was.
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def _shown(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def write_inside(root: str, target: str, text: str, source: str) -> None:
+def write_inside(root: str, target: str, text: str, source: str,
+                 check: Callable[[], None] | None = None) -> None:
     """Write ``target`` atomically, refusing anything that would land outside the folder
-    ``root`` (a real path) or replace the input ``source`` itself."""
+    ``root`` (a real path) or replace the input ``source`` itself; ``check`` as for
+    :func:`~textfix.inputs.write_atomically`."""
+    # The parent's real path settles ".." and symbolic links; a last part ".." or "." (that no
+    # input gives, but a caller of this function could) would name a folder, not a file in it.
     parent = os.path.realpath(os.path.dirname(target))
+    if os.path.basename(target) in ("", os.curdir, os.pardir):
+        raise OutputError(f"{target}: refused: it names no file inside {root}")
     if os.path.commonpath([parent, root]) != root:
         raise OutputError(f"{target}: refused: a symbolic link would take it outside {root}")
     if os.path.lexists(target) and os.path.exists(source) and os.path.samefile(target, source):
         raise OutputError(f"{target}: refused: it is the input itself (use --in-place to rewrite inputs)")
-    write_atomically(Path(target), text)
+    write_atomically(Path(target), text, check=check)
 
 
 def unified_diff(before: str, after: str, path: str) -> str:

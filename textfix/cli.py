@@ -40,7 +40,7 @@ from textfix.batch import (
 )
 from textfix.config import PROFILES, Config
 from textfix.fixers import FIXER_NAMES
-from textfix.inputs import InputError, read_bytes, read_input, write_atomically
+from textfix.inputs import InputError, read_bytes, read_input, remove_leftovers, write_atomically
 from textfix.pipeline import Repair, repair
 
 
@@ -204,6 +204,10 @@ def _run_fix(args) -> int:
     targets = _targets(inputs, args.output_dir) if action == "write" else {}
     previous = read_report(args.report) if args.resume and args.report else {}
     skipped = {item.path for item in inputs if args.resume and already_done(item, targets.get(item.path), previous)}
+    if action == "write":  # what a run killed with SIGKILL left: hidden, and never taken for an output
+        remove_leftovers(targets.values(), root=output_root)
+    elif action == "in-place":
+        remove_leftovers(item.path for item in inputs)
     settings = Settings(config, action, args.encoding, assess=bool(args.report), output_root=output_root)
     progress = _Progress(len(inputs), enabled=_show_progress(action))
     report = _open_report(args.report)

@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
 import regex
 
@@ -160,9 +163,24 @@ def _plausible_cp1252(data: bytes) -> str | None:
 
 def read_bytes(path: str) -> bytes:
     """The bytes of a file, or of standard input for ``-``; an :class:`InputError` otherwise."""
-    name = "<stdin>" if path == "-" else path
+    if path != "-":
+        return read_file(path)[0]
+    with _reading("<stdin>"):
+        return sys.stdin.buffer.read()
+
+
+def read_file(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of a file and its status as it was read: a batch compares it with the file's
+    status before it writes, to notice a file that changed (or went) in the meantime."""
+    with _reading(path), open(path, "rb") as file:
+        status = os.fstat(file.fileno())  # before the read: a change during the read shows too
+        return file.read(), status
+
+
+@contextmanager
+def _reading(name: str):
     try:
-        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        yield
     except IsADirectoryError:
         raise InputError(f"{name}: is a folder, not a file") from None
     except FileNotFoundError:
@@ -178,18 +196,28 @@ def read_input(path: str, encoding: str | None = None) -> Decoded:
     return decode(read_bytes(path), "<stdin>" if path == "-" else path, encoding)
 
 
-def write_atomically(path: Path, text: str, mode: int | None = None) -> None:
+# A temporary file is named ".NAME.textfix-XXXXXXXX.tmp" beside NAME: hidden, so a folder walk never
+# takes it for an input, and recognisably textfix's, so that remove_leftovers can tell it apart.
+_TEMPORARY = ".textfix-"
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.textfix-[^.]+\.tmp", re.DOTALL)
+
+
+def write_atomically(path: Path, text: str, mode: int | None = None,
+                     check: Callable[[], None] | None = None) -> None:
     """Write UTF-8 text through a temporary file and a rename: never a half-written file.
 
     ``mode`` sets the permission bits (``--in-place`` keeps the input's); otherwise the new file
-    gets the usual ones for the user's umask, not mkstemp's private 0600.
+    gets the usual ones for the user's umask, not mkstemp's private 0600. ``check``, called when
+    the temporary file is complete, just before the rename, may raise to abandon the write.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{_TEMPORARY}", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
         os.chmod(temporary, mode if mode is not None else 0o666 & ~_UMASK)
+        if check is not None:
+            check()
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -197,6 +225,35 @@ def write_atomically(path: Path, text: str, mode: int | None = None) -> None:
         except OSError:
             pass
         raise
+
+
+def remove_leftovers(paths: Iterable[str], root: str | None = None) -> None:
+    """Remove the temporary files of :func:`write_atomically` for ``paths`` that a killed run left.
+
+    A run killed with SIGKILL (``kill -9``, the OOM killer) or cut by a power failure has no
+    chance to remove them; they are hidden and never taken for outputs, and the next run that
+    writes those paths removes them before it starts. (Two runs writing the same file at once
+    would race anyway.) With ``root`` (a real path), folders outside it, reached through a
+    symbolic link, are left alone.
+    """
+    names_by_folder: dict[str, set[str]] = {}
+    for path in paths:
+        folder, name = os.path.split(path)
+        names_by_folder.setdefault(folder or os.curdir, set()).add(name)
+    for folder, names in names_by_folder.items():
+        if root is not None and os.path.commonpath([os.path.realpath(folder), root]) != root:
+            continue
+        try:
+            entries = os.listdir(folder)
+        except OSError:  # not made yet, or unreadable: writing there will say so
+            continue
+        for entry in entries:
+            leftover = _LEFTOVER.fullmatch(entry)
+            if leftover and leftover["name"] in names:
+                try:
+                    os.unlink(os.path.join(folder, entry))
+                except OSError:
+                    pass
 
 
 def _read_umask() -> int:
