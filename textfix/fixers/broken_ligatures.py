@@ -16,7 +16,9 @@ the one ligature that makes a known word (lexicon, or used by the document more 
 A fragment that takes a ligature at its edge, or inside, has at least ``MIN_FRAGMENT`` letters
 (``rm``, ``ls`` and ``n`` are commands and variables far more often than ``firm``, ``fils``,
 ``fin``), and the fixer acts only when it finds at least ``SYSTEMATIC`` distinct words to repair:
-a font that lost its ligatures lost them everywhere. Only the lexicon vouches for the text as it stands: one font map damages every ``fi`` of a
+a font that lost its ligatures lost them everywhere. For the same reason a document that spells
+``fi``, ``fl`` and ``ff`` out in more than ``INTACT_PER_REPAIR`` words per repair found (``file``,
+``offset``) has its ligatures: there ``uid`` is an identifier, not ``fluid``. Only the lexicon vouches for the text as it stands: one font map damages every ``fi`` of a
 document alike, so the document repeats its own fragments and cannot vouch for them.
 
 The readings are weighed by the language model in their context (:mod:`textfix.language_model`);
@@ -41,6 +43,7 @@ NAME = "broken_ligatures"
 LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
 MIN_FRAGMENT = 3  # a fragment that takes a ligature at its edge has this many letters ('rst', not 'rm')
 SYSTEMATIC = 2  # distinct repaired words needed: a font map loses every 'fi' of a document
+INTACT_PER_REPAIR = 2  # more intact ligature words than this per repair: the ligatures are not lost
 
 
 @dataclass
@@ -75,7 +78,14 @@ def propose(text: str, document: Document) -> list[Change]:
             chosen.append(change)
     if len({c.replacement.lower() for c in chosen}) < SYSTEMATIC:
         return []  # one lone candidate is likelier a rare word or a command name than lost glyphs
+    if _intact_ligature_words(document) > INTACT_PER_REPAIR * len(chosen):
+        return []  # the font's map has its ligatures: the 'fluid' in 'uid' is a coincidence
     return sorted(chosen)
+
+
+def _intact_ligature_words(document: Document) -> int:
+    """How many word occurrences of the document spell a ligature out (``file``, ``offset``)."""
+    return sum(n for word, n in document.words.items() if "fi" in word or "fl" in word or "ff" in word)
 
 
 class _Words:

@@ -13,10 +13,12 @@ broken mid-line leaves ``in- stall``. Two plain words separated by one space are
 
 The pieces themselves are no evidence: kerning damage repeats (``ar e`` in every paragraph).
 The fixer acts only where it finds two joins or more (kerning damage repeats; a lone ``q to``
-is a variable and a word), or a join one of whose pieces is three letters or more and no word
-at all (``b ytes``: a torn word proves itself). A hyphen set apart inside a word (``par -
-ticularly``, the glyph placed on its own at a line end) is joined on the same proof: the
-fragment after it is no word, the two together are. Joins of two real words are looked for only where the document shows
+is a variable and a word), or a join whose pieces are no words, one of them three letters or
+more and not used elsewhere in the document (``b ytes``: a torn word proves itself). A single
+letter counts as a word (``if n or c``): such a join is looked for only where the document shows
+torn words systematically. A hyphen set apart inside a word (``par -
+ticularly``, the glyph placed on its own at a line end) is joined on its own proof, even alone:
+the fragment after it is no word, the two together are. Joins of two real words are looked for only where the document shows
 torn words systematically (one per ``1 / DAMAGE_RATE`` words); clean text has many pairs of real
 words that happen to join into a third (``a part``).
 """
@@ -44,16 +46,19 @@ def propose(text: str, document: Document) -> list[Change]:
     words = plain_words(text)
     # Once per distinct word, and the lexicon alone: kerning damage repeats its fragments ('ar e'
     # in every paragraph), so the document cannot vouch that a piece is a word.
-    known = {text_: document.in_lexicon(text_) for text_ in {w.text for w in words}}
+    # A single letter counts as a word here: in technical text it is a variable ('if n or c').
+    known = {text_: len(text_) == 1 or document.in_lexicon(text_) for text_ in {w.text for w in words}}
     gaps = [i for i in range(len(words) - 1) if words[i].joined_right]
     # A torn word leaves at least one piece that is no word: those gaps first (few, in any text).
     torn = [i for i in gaps if not (known[words[i].text] and known[words[i + 1].text])]
     found = [c for c in (_join(words, i, model, document) for i in torn) if c]
     found += [c for c in (_broken_hyphen(m, model, document) for m in _BROKEN_HYPHEN.finditer(text)) if c]
-    found += [c for c in (_spaced_hyphen(m, document) for m in _SPACED_HYPHEN.finditer(text)) if c]
-    if len(found) < 2:
+    spaced = [c for c in (_spaced_hyphen(m, document) for m in _SPACED_HYPHEN.finditer(text)) if c]
+    if len(found) + len(spaced) < 2:
         # Kerning damage repeats; a lone join is likelier a variable or a name, unless it proves itself.
-        return [change for _, change in found if _has_a_fragment(text[change.start:change.end], document)]
+        lone = [change for _, change in found if _is_torn(text[change.start:change.end], document)]
+        return sorted(lone + [change for _, change in spaced])
+    found += spaced
     if len(found) >= DAMAGE_RATE * max(1, len(words)):
         # Systematic damage: two real words may be one torn word too ('a part' for 'apart').
         whole = [i for i in gaps if known[words[i].text] and known[words[i + 1].text]]
@@ -100,6 +105,9 @@ def _spaced_hyphen(match: regex.Match, document: Document):
     return 1.0, Change(match.start(), match.end(), joined, f"{match.group()!r}: a hyphen set apart inside {joined!r}")
 
 
-def _has_a_fragment(span: str, document: Document) -> bool:
-    """One of the pieces is three letters or more and no word: a torn word proves itself."""
-    return any(len(piece) >= 3 and not document.in_lexicon(piece) for piece in _PIECES.findall(span))
+def _is_torn(span: str, document: Document) -> bool:
+    """No piece is a word, and one is three letters or more and written nowhere else in the
+    document: a torn word proves itself (``b ytes``; but ``a tty`` is a word and a term)."""
+    pieces = _PIECES.findall(span)
+    return not any(document.in_lexicon(piece) for piece in pieces) and any(
+        len(piece) >= 3 and document.count(piece) == 1 for piece in pieces)

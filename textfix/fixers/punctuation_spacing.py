@@ -41,6 +41,8 @@ _CHUNK_AROUND = regex.compile(r"\S*+")
 _SENTENCE_MARKS = ".!?"
 _FILE_SUFFIXES = frozenset({"js", "py", "txt", "com", "org", "net", "html", "pdf"})
 _ONE_LETTER_WORDS = frozenset({"I", "A", "a"})
+# Paths, calls ('help(x)'), settings, brackets, a quoted list ('"remount,bind"').
+_CODE_CHUNK = regex.compile(r"[/\\_=<>\[\]{}]|\w\(|^[\"'`].*[\"'`]\W*$")
 
 
 def propose(text: str, document: Document) -> list[Change]:
@@ -54,6 +56,8 @@ def propose(text: str, document: Document) -> list[Change]:
         left, right = before.group(), after.group()
         if left[0].isupper() and right.lower() not in commonest_words(lexicon):
             continue  # 'System.Console': code names its parts with capitals
+        if left.lower() == right.lower() or (mark.group() == ":" and right.islower() and right not in commonest_words(lexicon)):
+            continue  # 'decimal.Decimal' names a class; 'host:port', 'name:password' are notation
         if _space_lost(mark.group(), right, lexicon) and not _inside_address(text, mark.start()):
             changes.append(Change(mark.end(), mark.end(), " ",
                                   f"space lost after {mark.group()!r} between {left!r} and {right!r}"))
@@ -71,7 +75,7 @@ def _space_lost(mark: str, right: str, lexicon) -> bool:
 
 
 def _inside_address(text: str, position: int) -> bool:
-    """Is the mark part of a URL, an e-mail address or a path (its whole chunk judged)?"""
+    """Is the mark part of a URL, an e-mail address, a path or code (its whole chunk judged)?"""
     start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
     chunk = _CHUNK_AROUND.match(text, start).group()
-    return bool(URL.search(chunk) or EMAIL.search(chunk) or "/" in chunk)
+    return bool(URL.search(chunk) or EMAIL.search(chunk) or _CODE_CHUNK.search(chunk))

@@ -43,7 +43,7 @@ NAME = "split_merged_words"
 MARGIN = 2.0  # log10: a cut must be a hundred times likelier than the alternative
 DAMAGE_RATE = 1 / 200  # lexicon-only cuts need the document to show lost spaces this often
 MAX_TOKEN = 40  # longer letter runs are not ordinary merged words: left alone (and linear cost)
-MIN_TOKEN = 4
+MIN_TOKEN = 3
 COMMON_WORD = 1_000_000  # lexicon count of about the 22,000 commonest words
 VERY_COMMON_WORD = 10_000_000  # ... and of the 5,700 commonest
 OWN, PAIR, COMMON = "own", "pair", "common"  # the evidence of a cut, strongest first
@@ -74,7 +74,8 @@ def propose(text: str, document: Document) -> list[Change]:
     distinct = chunks.distinct()
     known = document.known_lowercase(distinct)
     distinct.difference_update(known)
-    candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)}
+    candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)
+                  and not shape(chunk).lead.endswith("-")}  # '-nogroup': a command-line option
     repeated = {chunk: why for chunk in known if (why := _repeated_merge(chunk, document))}
     if not candidates and not repeated:
         return sorted(_case_boundary_splits(chunks, distinct, document, systematic=False))
@@ -86,7 +87,8 @@ def propose(text: str, document: Document) -> list[Change]:
         if all(change.end <= c.start or c.end <= change.start for c, _ in changes):
             weak = evidence == OWN and any(repeated.get(word) == "lexicon" for word in _words(text, change))
             changes.append((change, PAIR if weak else evidence))
-    lexicon_only = sum(1 for _, evidence in changes if evidence != OWN)
+    # Distinct tokens, not occurrences: a term cut everywhere it occurs is one piece of evidence.
+    lexicon_only = len({text[c.start:c.end] for c, evidence in changes if evidence != OWN})
     systematic = lexicon_only >= DAMAGE_RATE * len(tokens)
     # Two common words without a pair count are the weakest evidence: one such cut alone, in a
     # short text, is likelier a solid compound ('zerowidth') than damage.
@@ -121,8 +123,11 @@ def _case_boundary_splits(chunks: Chunks, distinct: set[str], document: Document
     """``theIran`` -> ``the Iran``, ``PresidentXi`` -> ``President Xi``: a lost space before a
     capital leaves a camelCase shape, which code also has (``maxRetries``, ``BaseServer``).
 
-    Taken when the whole token occurs once, the part before the boundary is an English word, and
-    the part after it is a capitalised word that the document writes on its own at least twice.
+    Taken when the whole token occurs once, the part before the boundary is a lower-case English
+    word, and the part after it is a capitalised word that the document writes on its own at
+    least twice. Two capitalised English words (``PermitTunnel``) are how code and settings are
+    named: taken only where lost spaces are systematic, unless the second is a name the document
+    uses (``PresidentXi``).
     Where lost spaces are systematic (``systematic``), once is enough, the part after may be
     an acronym the document writes on its own (``theUN``, ``aFIFO``) or ``I`` (``thoughI``), an
     English word of one letter (``a``) may stand before it, and a token that occurs again counts
@@ -143,8 +148,9 @@ def _case_boundary_splits(chunks: Chunks, distinct: set[str], document: Document
             continue
         if len(right) < 2:
             continue
-        if (right[1].isupper() or len(left) == 1) and not systematic:
-            continue
+        pascal_case = left[0].isupper() and not document.is_name(right)
+        if (right[1].isupper() or len(left) == 1 or pascal_case) and not systematic:
+            continue  # 'PermitTunnel', 'NewReno': PascalCase is how code and settings are named
         if (len(left) == 1 and left != "a") or not document.in_lexicon(left):
             continue
         alone = document.cased_words.get(right, 0)
@@ -187,33 +193,30 @@ def _is_candidate(core: str, document: Document) -> bool:
 def _repeated_merge(word: str, document: Document) -> str | None:
     """Why a known word may still be a merge: ``"document"``, ``"lexicon"`` or None.
 
-    A frequent phrase loses its space more than once, so the document repeats the merged form:
-    ``thepipe`` 3× where it writes ``the pipe`` 14× ("document": its own words outvote the
-    merge). A word the lexicon lacks, repeated, that English writes as a common pair (``tobe``)
-    may be one too ("lexicon"). A lexicon word qualifies only when English writes it
-    ``PAIR_DOMINANCE`` times more often as the two words (``ina``/``in a``, ``anew``/``a new``;
-    not ``along``/``a long``, ``into``/``in to``) and the document writes the two words too.
-    A repeated name or term (``Jinping``) has no such phrase. Every such cut must still win in
-    its context; one on lexicon evidence counts only where lost spaces are systematic."""
-    if not MIN_TOKEN - 1 <= len(word) <= MAX_TOKEN:
+    A frequent phrase loses its space more than once, so the document repeats the merged form;
+    the merge is proved when the document writes the two words apart more often than together
+    (``thepipe`` 3×, ``the pipe`` 14×): "document". A term the document repeats (``filesystem``
+    8×, ``namespace``) or a name (``Jinping``) is not written apart more often. A lexicon word
+    qualifies on the same count, and only when English itself writes it ``PAIR_DOMINANCE`` times
+    more often as the two words (``ina``/``in a``, ``anew``/``a new``; not ``along``/``a long``,
+    ``into``/``in to``): "lexicon", a cut that counts only where lost spaces are systematic.
+    Every such cut must still win in its context."""
+    if not MIN_TOKEN <= len(word) <= MAX_TOKEN:
         return None
     lexicon = document.lexicon
     in_lexicon = word in lexicon
     repeats = document.count(word)
     pairs = document.pairs
-    why = None
     for cut in range(1, len(word)):
         first, second = word[:cut], word[cut:]
-        own = pairs.get((first, second), 0)
-        english = lexicon.bigram_count(first, second) / lexicon.bigram_total
+        if pairs.get((first, second), 0) <= repeats:
+            continue
         if not in_lexicon:
-            if own > repeats:
-                return "document"
-            if english > 0.0:
-                why = "lexicon"
-        elif own and english > PAIR_DOMINANCE * lexicon.count(word) / lexicon.total:
-            why = "lexicon"
-    return why
+            return "document"
+        english = lexicon.bigram_count(first, second) / lexicon.bigram_total
+        if english > PAIR_DOMINANCE * lexicon.count(word) / lexicon.total:
+            return "lexicon"
+    return None
 
 
 def _context_word(tokens: list[_Token], j: int, *, left: bool) -> str | None:
@@ -362,7 +365,7 @@ def _evidence(pieces: list[str], model: LanguageModel, document: Document) -> tu
     common = False
     for first, second in zip(pieces, pieces[1:]):
         pair = (first.lower(), second.lower())
-        if document.pairs.get(pair):
+        if document.pairs.get(pair, 0) >= 2:  # once may be the token's own context ('no group')
             own = True
             notes.append(f"the document says {first + ' ' + second!r} {document.pairs[pair]}×")
         elif document.lexicon.bigram_count(*pair):
