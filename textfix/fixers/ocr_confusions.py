@@ -9,10 +9,18 @@ that is not a known word is examined, and a candidate is accepted only when it i
 candidate that is a known word (or, after a number, a known unit), or that the document itself
 uses. Names, acronyms, code and URLs are never touched (see :mod:`textfix.tokens`).
 
+Weaker letter confusions (``thc`` -> ``the``, ``tban`` -> ``than``, ``iuto`` -> ``into``:
+:data:`LETTER_CONFUSIONS`) give an unknown word several readings; the likeliest in its context
+(bigram language model times the confusion's weight) is taken when it beats every other reading
+by ``CONTEXT_MARGIN``, and only where the document has at least ``SYSTEMATIC`` such words (and
+one per ``1 / DAMAGE_RATE`` words): scanned pages are damaged throughout, a clean text's unknown
+words are names and terms.
+
 Two token shapes are examined:
 
 - a plain word (``rnodern`` -> ``modern``, ``AIso`` -> ``Also``, ``recy`` -> ``recv`` where
   the document knows ``recv``);
+- a word with a capital I read for a small l inside it (``aIso``, ``shelI``);
 - a word with digits read for letters inside it (``l0ve`` -> ``love``; codes in capitals such
   as ``G20``, names ending in a number such as ``tel1``, and anything that starts with a digit
   are never touched);
@@ -24,12 +32,14 @@ Two token shapes are examined:
 
 from __future__ import annotations
 
+import math
 from functools import cached_property
 
 import regex
 
 from textfix.document import Document
 from textfix.edits import Change
+from textfix.language_model import LanguageModel
 from textfix.tokens import Chunks, shape
 
 NAME = "ocr_confusions"
@@ -42,6 +52,21 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     # Not é -> e: 'café', 'résumé' are English spellings the lexicon lacks, and stripping an
     # accent from a word that has it is worse than leaving an OCR accent on one that has not.
 )
+# Letter shapes OCR engines confuse in running text at low resolution, weighted roughly by how
+# often OCR error studies report them (e read as c the most). Weaker evidence than the classic
+# confusions above, whose shapes are near-identical: a repair by one of these is taken only where
+# the document shows OCR damage systematically (``SYSTEMATIC``), and is weighed in its context.
+LETTER_CONFUSIONS: dict[tuple[str, str], float] = {
+    ("c", "e"): 3.0, ("e", "c"): 2.0, ("u", "n"): 1.0, ("n", "u"): 1.0, ("b", "h"): 1.0,
+    ("h", "b"): 1.0, ("h", "li"): 1.0, ("o", "a"): 1.0, ("f", "t"): 1.0, ("t", "f"): 0.5,
+    ("q", "g"): 0.5, ("l", "i"): 1.0, ("ii", "u"): 0.5, ("c", "o"): 0.5, ("tl", "d"): 0.5,
+    ("lll", "ll"): 1.0,  # no English word has a letter three times: 'alll' is 'all'
+}
+SYSTEMATIC = 3  # distinct words repaired by letter confusions before any is taken
+DAMAGE_RATE = 1 / 300  # ... and at least this share of the document's words
+OUTVOTE = 10  # a repeated unknown word is damage when its reading is this much more frequent
+CONTEXT_MARGIN = 1.0  # log10: the best reading in context beats the next by ten times
+
 # Digits that OCR reads inside words, and the letters they stand for (never the other way round
 # inside a number: a digit is never turned into a letter in a token that starts with one).
 DIGIT_LETTERS = {"0": "oO", "1": "lI", "5": "sS", "8": "B"}
@@ -56,6 +81,9 @@ UNITS = frozenset(
 
 # Letters on both sides of the digits: 'tel1', 'file2' are names that end in a number.
 _WORD_WITH_DIGITS = regex.compile(r"\p{L}(?=[\p{L}0158]*[0158])[\p{L}0158]*+(?<=\p{L})")
+# A word whose only capitals inside are I ('aIso', 'shelI'): code has inner capitals too, but an
+# identifier whose every I read as l is an English word is rare ('getIndex' is no 'getlndex').
+_INNER_CAPITAL_I = regex.compile(r"\p{L}\p{Ll}*+(?:I\p{Ll}*+)++")
 _HEX_WITH_LETTER_O = regex.compile(r"[0O][xX](?=[0-9A-Fa-fOo]*[0-9])(?=[0-9A-Fa-f]*[Oo])[0-9A-Fa-fOo]++")
 _UNITS_ANY_CASE = frozenset(u.lower() for u in UNITS if len(u) > 1)  # 'BLN' is 'bln'; 'M' is not 'm'
 _AMOUNT = regex.compile(r"(?P<number>[$€£¥]?\d[\d,.]*+)(?P<suffix>\p{L}++)")
@@ -71,16 +99,83 @@ def propose(text: str, document: Document) -> list[Change]:
     # (the same answer wherever it stands), and only occurrences of the few that may change are
     # visited, in order.
     distinct = chunks.distinct()
-    distinct.difference_update(document.known_lowercase(distinct))
+    known = document.known_lowercase(distinct)
+    distinct.difference_update(known)
     repairs = {chunk: found for chunk in distinct if (found := _chunk_repairs(chunk, evidence)) is not None}
+    # Tokens no classic confusion explains: read through the weaker letter confusions, in context;
+    # and the damage a scan repeats ('thc' for 'the' on every page), which the document outvotes.
+    letters = {chunk: found for chunk in distinct.difference(repairs)
+               if (found := _letter_candidates(chunk, evidence)) is not None}
+    letters.update((chunk, found) for chunk in known.difference(document.lexicon.unigrams)
+                   if (found := _letter_candidates(chunk, evidence, repeated=True)) is not None)
     changes = []
     for i in chunks.locate(repairs):
         mid_sentence = i > 0 and _continues_sentence(chunks.strings[i - 1])
         change = repairs[chunks.strings[i]][0 if mid_sentence else 1]
         if change is not None:
-            offset = chunks.start(i)
-            changes.append(change._replace(start=change.start + offset, end=change.end + offset))
+            changes.append(_at(change, chunks.start(i)))
+    return sorted(changes + _letter_repairs(chunks, letters, evidence))
+
+
+def _at(change: Change, offset: int) -> Change:
+    return change._replace(start=change.start + offset, end=change.end + offset)
+
+
+def _letter_candidates(chunk: str, evidence: _Evidence, *, repeated: bool = False) -> tuple[int, str, dict[str, float]] | None:
+    """(core offset, core, {known reading: confusion weight}) for a plain unknown word that the
+    letter confusions turn into known words; None otherwise.
+
+    ``repeated``: a word the lexicon lacks but the document repeats, three letters or more; its
+    readings must be words the document uses ``OUTVOTE`` times as often (``the`` 400×, ``thc`` 6×:
+    a repeated name or term has no such twin)."""
+    lead, core, trail, plain, _ = shape(chunk)
+    document = evidence.document
+    if not plain or len(core) < 2 or len(core) - 1 > document.longest_known:
+        return None
+    if repeated and len(core) < 3 or (not repeated and document.is_known(core)):
+        return None
+    readings: dict[str, float] = {}
+    for (seen, meant), weight in LETTER_CONFUSIONS.items():
+        position = core.find(seen)
+        while position >= 0:
+            reading = core[:position] + meant + core[position + len(seen):]
+            if reading[:1].isupper() == core[:1].isupper() and _plausible_case(reading) and document.in_lexicon(reading):
+                if not repeated or document.count(reading) >= OUTVOTE * document.count(core):
+                    readings[reading] = max(weight, readings.get(reading, 0.0))
+            position = core.find(seen, position + 1)
+    return (len(lead), core, readings) if readings else None
+
+
+def _letter_repairs(chunks: Chunks, letters: dict, evidence: _Evidence) -> list[Change]:
+    """Each occurrence read as its likeliest known word in context, by ``CONTEXT_MARGIN`` over any
+    other reading; taken only where such repairs are systematic."""
+    if not letters:
+        return []
+    model = LanguageModel(evidence.document)
+    changes = []
+    for i in chunks.locate(letters):
+        offset, core, readings = letters[chunks.strings[i]]
+        before, after = _neighbour(chunks, i - 1, left=True), _neighbour(chunks, i + 1, left=False)
+        scored = sorted(((model.sequence_logp([r], before=before, after=after) + math.log10(w), r)
+                         for r, w in readings.items()), reverse=True)
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:
+            continue
+        meant = scored[0][1]
+        start = chunks.start(i) + offset
+        changes.append(Change(start, start + len(core), meant,
+                              f"{core!r} is not a known word; OCR letter confusion for {meant!r} (likeliest in its context)"))
+    distinct = {c.replacement.lower() for c in changes}
+    if len(distinct) < max(SYSTEMATIC, DAMAGE_RATE * len(chunks)):
+        return []  # a few unknown words are names and terms; OCR damage is everywhere
     return changes
+
+
+def _neighbour(chunks: Chunks, j: int, *, left: bool) -> str | None:
+    """The plain word next to a token, with no punctuation between them."""
+    if not 0 <= j < len(chunks.strings):
+        return None
+    lead, core, trail, plain, _ = shape(chunks.strings[j])
+    return core if plain and not (trail if left else lead) else None
 
 
 def _chunk_repairs(chunk: str, evidence: _Evidence) -> tuple[Change | None, Change | None] | None:
@@ -93,6 +188,9 @@ def _chunk_repairs(chunk: str, evidence: _Evidence) -> tuple[Change | None, Chan
         found = (_repair_word(core, len(lead), evidence, not lead), _repair_word(core, len(lead), evidence, False))
     elif (amount := _AMOUNT.fullmatch(core)) is not None:  # (a plain word holds no digit)
         change = _repair_unit(amount, len(lead), evidence)
+        found = (change, change)
+    elif _INNER_CAPITAL_I.fullmatch(core) and evidence.document.in_lexicon(meant := core[0] + core[1:].replace("I", "l")):
+        change = Change(len(lead), len(lead) + len(core), meant, f"{core!r} has a capital I read for a small l: {meant!r}")
         found = (change, change)
     elif _HEX_WITH_LETTER_O.fullmatch(core):
         meant = "0" + core[1] + core[2:].replace("O", "0").replace("o", "0")
