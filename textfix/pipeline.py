@@ -41,6 +41,7 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
     current = text
     document: Document | None = None
     foreign: list[tuple[int, int]] | None = None
+    words_changed = False
     for name in config.fixers:
         module = fixer_module(name)
         if document is None and name != "unicode":
@@ -52,8 +53,30 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
             if foreign is None:  # paragraphs are whole once the layout fixers have run
                 foreign = foreign_spans(current, document.lexicon)
             changes = _outside(changes, foreign)
+            words_changed = words_changed or bool(changes)
         current = log.record(current, changes, name)
+    word_fixers = [name for name in config.fixers if name in WORD_FIXERS]
+    for _ in range(WORD_ROUNDS):
+        if not words_changed:
+            break
+        # The word fixers weigh the document's own words and phrases, and their repairs change
+        # them ('two countries' is said once more): read again until nothing moves, so that a
+        # second run of textfix over its own output finds nothing to do. Clean text never gets here.
+        document = Document(current, lexicon)
+        foreign = foreign_spans(current, document.lexicon)
+        words_changed = False
+        for name in word_fixers:
+            changes = _outside(fixer_module(name).propose(current, document), foreign)
+            words_changed = words_changed or bool(changes)
+            current = log.record(current, changes, name)
+    if "unicode" in config.fixers and current != text:
+        # ftfy judges mojibake by its neighbours, and joined lines give it new ones
+        # ('á\x86' / 'a' joined is read again): once more over the result, for the same reason.
+        current = log.record(current, fixer_module("unicode").propose(current, document), "unicode")
     return Repair(text, current, tuple(log.edits))
+
+
+WORD_ROUNDS = 3  # more rounds of the word fixers after the chain, while they still change the text
 
 
 def _outside(changes: list, spans: list[tuple[int, int]]) -> list:

@@ -73,10 +73,14 @@ def propose(text: str, document: Document) -> list[Change]:
     # Each distinct chunk is judged once; only the occurrences of candidates are visited.
     distinct = chunks.distinct()
     known = document.known_lowercase(distinct)
+    repeated_words = {word: why for word in known if (why := _repeated_merge(word, document))}
     distinct.difference_update(known)
     candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)
                   and not shape(chunk).lead.endswith("-")}  # '-nogroup': a command-line option
-    repeated = {chunk: why for chunk in known if (why := _repeated_merge(chunk, document))}
+    # The same words with punctuation attached ('twocountries'') are the same merges.
+    repeated = {chunk: why for chunk in distinct if shape(chunk).plain
+                and (why := repeated_words.get(shape(chunk).core))}
+    repeated.update((word, repeated_words[word]) for word in repeated_words)
     if not candidates and not repeated:
         return sorted(_case_boundary_splits(chunks, distinct, document, systematic=False))
     model = LanguageModel(document)
@@ -85,7 +89,7 @@ def propose(text: str, document: Document) -> list[Change]:
     # token's to make. The document's own use of a lexicon word speaks against its cut.
     for change, evidence in _cuts(chunks.locate(repeated), tokens, text, model, document):
         if all(change.end <= c.start or c.end <= change.start for c, _ in changes):
-            weak = evidence == OWN and any(repeated.get(word) == "lexicon" for word in _words(text, change))
+            weak = evidence == OWN and any(repeated_words.get(word) == "lexicon" for word in _words(text, change))
             changes.append((change, PAIR if weak else evidence))
     # Distinct tokens, not occurrences: a term cut everywhere it occurs is one piece of evidence.
     lexicon_only = len({text[c.start:c.end] for c, evidence in changes if evidence != OWN})
