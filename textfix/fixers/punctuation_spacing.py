@@ -14,8 +14,8 @@ after a mark glued between an English word (three letters or more, the lexicon's
 - after ``,``, ``;`` or ``:``: a lower-case English word, ``a``, ``I``, or a capitalised word
   (``said,The``, ``unstable,Merkel``).
 
-A capitalised word before the mark (``God.This``) counts only before one of the commonest English
-words (``This``, ``He``): ``System.Console`` and ``Foo.Bar`` are code. Abbreviations (``e.g.``,
+A capitalised word before a full stop or a colon (``God.This``) counts only before one of the
+commonest English words (``This``, ``He``): ``System.Console`` and ``Foo.Bar`` are code. Abbreviations (``e.g.``,
 ``U.S.``: pieces under three letters), numbers (``3.11``), domains and code (``example.com``,
 ``os.path``, ``self.Parent``: lower case, or no English word before the dot) do not have that
 shape, and URLs, e-mails and paths are skipped whole.
@@ -54,7 +54,7 @@ def propose(text: str, document: Document) -> list[Change]:
         if before is None or after is None or before.group().lower() not in lexicon:
             continue
         left, right = before.group(), after.group()
-        if left[0].isupper() and right.lower() not in commonest_words(lexicon):
+        if left[0].isupper() and mark.group() in ".:" and right.lower() not in commonest_words(lexicon):
             continue  # 'System.Console': code names its parts with capitals
         if left.lower() == right.lower() or (mark.group() == ":" and right.islower() and right not in commonest_words(lexicon)):
             continue  # 'decimal.Decimal' names a class; 'host:port', 'name:password' are notation

@@ -73,24 +73,25 @@ def propose(text: str, document: Document) -> list[Change]:
     # Each distinct chunk is judged once; only the occurrences of candidates are visited.
     distinct = chunks.distinct()
     known = document.known_lowercase(distinct)
-    repeated_words = {word: why for word in known if (why := _repeated_merge(word, document))}
+    repeated_words = {word: why for word in document.words if word.isalpha() and (why := _repeated_merge(word, document))}
     distinct.difference_update(known)
     candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)
                   and not shape(chunk).lead.endswith("-")}  # '-nogroup': a command-line option
     # The same words with punctuation attached ('twocountries'') are the same merges.
-    repeated = {chunk: why for chunk in distinct if shape(chunk).plain
+    repeated = {chunk: why for chunk in distinct if shape(chunk).plain and shape(chunk).core.islower()
                 and (why := repeated_words.get(shape(chunk).core))}
-    repeated.update((word, repeated_words[word]) for word in repeated_words)
+    repeated.update((word, repeated_words[word]) for word in repeated_words.keys() & known)
     if not candidates and not repeated:
         return sorted(_case_boundary_splits(chunks, distinct, document, systematic=False))
     model = LanguageModel(document)
     changes = _cuts(chunks.locate(candidates), tokens, text, model, document)
     # Known words after unknown ones: a re-cut across a neighbour ('anew eraina') is the unknown
-    # token's to make. The document's own use of a lexicon word speaks against its cut.
+    # token's to make. A word the document repeats (or the lexicon has) is evidence for itself,
+    # which only systematic damage outweighs: its cut never counts as the document's own
+    # ('theweek' is a parameter name in code that also says 'the week').
     for change, evidence in _cuts(chunks.locate(repeated), tokens, text, model, document):
         if all(change.end <= c.start or c.end <= change.start for c, _ in changes):
-            weak = evidence == OWN and any(repeated_words.get(word) == "lexicon" for word in _words(text, change))
-            changes.append((change, PAIR if weak else evidence))
+            changes.append((change, PAIR if evidence == OWN else evidence))
     # Distinct tokens, not occurrences: a term cut everywhere it occurs is one piece of evidence.
     lexicon_only = len({text[c.start:c.end] for c, evidence in changes if evidence != OWN})
     systematic = lexicon_only >= DAMAGE_RATE * len(tokens)
@@ -114,10 +115,6 @@ def _cuts(indices, tokens: "_Tokens", text: str, model: LanguageModel, document:
         changes.append(found)
         taken_until = found[0].end
     return changes
-
-
-def _words(text: str, change: Change) -> list[str]:
-    return text[change.start:change.end].split()
 
 
 _CASE_BOUNDARY = regex.compile(r"(\p{L}\p{Ll}*+)(\p{Lu}\p{Ll}*+|\p{Lu}{2,}+s?+)")
@@ -198,13 +195,13 @@ def _repeated_merge(word: str, document: Document) -> str | None:
     """Why a known word may still be a merge: ``"document"``, ``"lexicon"`` or None.
 
     A frequent phrase loses its space more than once, so the document repeats the merged form;
-    the merge is proved when the document writes the two words apart more often than together
+    it may be a merge when the document writes the two words apart more often than together
     (``thepipe`` 3×, ``the pipe`` 14×): "document". A term the document repeats (``filesystem``
     8×, ``namespace``) or a name (``Jinping``) is not written apart more often. A lexicon word
     qualifies on the same count, and only when English itself writes it ``PAIR_DOMINANCE`` times
     more often as the two words (``ina``/``in a``, ``anew``/``a new``; not ``along``/``a long``,
-    ``into``/``in to``): "lexicon", a cut that counts only where lost spaces are systematic.
-    Every such cut must still win in its context."""
+    ``into``/``in to``): "lexicon". Either way the word is evidence for itself: its cut must win
+    in its context and counts only where lost spaces are systematic."""
     if not MIN_TOKEN <= len(word) <= MAX_TOKEN:
         return None
     lexicon = document.lexicon
