@@ -44,8 +44,8 @@ MARGIN = 2.0  # log10: a cut must be a hundred times likelier than the alternati
 DAMAGE_RATE = 1 / 200  # lexicon-only cuts need the document to show lost spaces this often
 MAX_TOKEN = 40  # longer letter runs are not ordinary merged words: left alone (and linear cost)
 MIN_TOKEN = 3
-COMMON_WORD = 1_000_000  # lexicon count of about the 22,000 commonest words
-VERY_COMMON_WORD = 10_000_000  # ... and of the 5,700 commonest
+COMMON_WORD = 30_000  # lexicon count of about the 72,000 commonest words (of 82,800)
+VERY_COMMON_WORD = 300_000  # ... and of the 37,500 commonest
 OWN, PAIR, COMMON = "own", "pair", "common"  # the evidence of a cut, strongest first
 PAIR_DOMINANCE = 30  # a lexicon word English writes this much more often as two words is suspect
 
@@ -316,12 +316,13 @@ def _common_words(first: str, second: str, document: Document) -> bool:
     """Two common English words side by side: the pair table holds only the most frequent pairs
     (``sound development`` is missing), so such a pair needs no count of its own.
 
-    Common means among the ~22,000 commonest words and written on its own elsewhere in the
-    document, or among the ~5,700 commonest and four letters or more. Word-forming endings
-    look like short common words (``walk`` + ``eth``, ``look`` + ``ups``, ``data`` + ``grams``)
-    but a document never writes them alone, while lost spaces cut a text at random, between the
-    words it uses. Lexicon evidence all the same: such a cut counts only where lost spaces are
-    systematic (``DAMAGE_RATE``)."""
+    Common means among the ~72,000 commonest words and written on its own elsewhere in the
+    document, or among the ~37,500 commonest and four letters or more. Word-forming endings
+    look like short common words (``walk`` + ``eth``, ``look`` + ``ups``) but a document never
+    writes them alone, while lost spaces cut a text at random, between the words it uses.
+    Lexicon evidence all the same: such a cut counts only where lost spaces are systematic
+    (``DAMAGE_RATE``), so a clean text's solid compounds (``datagrams``) are never cut; in a
+    damaged one they may be."""
     return _is_common(first, document) and _is_common(second, document)
 
 
