@@ -45,6 +45,7 @@ DAMAGE_RATE = 1 / 200  # lexicon-only cuts need the document to show lost spaces
 MAX_TOKEN = 40  # longer letter runs are not ordinary merged words: left alone (and linear cost)
 MIN_TOKEN = 3
 COMMON_WORD = 30_000  # lexicon count of about the 72,000 commonest words (of 82,800)
+MIN_COMMON_CUTS = 3  # distinct lexicon-only cuts before weaker evidence (common words, case) counts
 VERY_COMMON_WORD = 300_000  # ... and of the 37,500 commonest
 OWN, PAIR, COMMON = "own", "pair", "common"  # the evidence of a cut, strongest first
 PAIR_DOMINANCE = 30  # a lexicon word English writes this much more often as two words is suspect
@@ -95,11 +96,11 @@ def propose(text: str, document: Document) -> list[Change]:
     # Distinct tokens, not occurrences: a term cut everywhere it occurs is one piece of evidence.
     lexicon_only = len({text[c.start:c.end] for c, evidence in changes if evidence != OWN})
     systematic = lexicon_only >= DAMAGE_RATE * len(tokens)
-    # Two common words without a pair count are the weakest evidence: one such cut alone, in a
-    # short text, is likelier a solid compound ('zerowidth') than damage.
+    # Two common words without a pair count are the weakest evidence: a cut or two alone, in a
+    # short text, are likelier solid compounds ('zerowidth', 'softhyphen') than damage.
     kept = [change for change, evidence in changes
-            if evidence == OWN or (systematic and (evidence == PAIR or lexicon_only >= 2))]
-    return sorted(kept + _case_boundary_splits(chunks, distinct, document, systematic and lexicon_only >= 2))
+            if evidence == OWN or (systematic and (evidence == PAIR or lexicon_only >= MIN_COMMON_CUTS))]
+    return sorted(kept + _case_boundary_splits(chunks, distinct, document, systematic and lexicon_only >= MIN_COMMON_CUTS))
 
 
 def _cuts(indices, tokens: "_Tokens", text: str, model: LanguageModel, document: Document) -> list[tuple[Change, str]]:
