@@ -34,6 +34,7 @@ from textfix.config import Config
 from textfix.inputs import InputError, decode, read_file, write_atomically
 from textfix.lexicon import default_lexicon
 from textfix.pipeline import repair
+from textfix import stream
 
 DEFAULT_INCLUDE = ("*.txt",)
 WINDOW_PER_JOB = 4  # work items in flight per worker: enough to keep every worker busy
@@ -312,6 +313,8 @@ def _process(task: Task, settings: Settings, outcome: Outcome) -> None:
     if settings.action == "in-place" and os.path.islink(task.path):
         raise OutputError(f"{task.path}: is a symbolic link; --in-place does not write through links "
                           "(name the file it points to)")
+    if task.data is None and settings.action in ("write", "in-place") and _size(task.path) > STREAM_ABOVE:
+        return _process_in_blocks(task, settings, outcome)
     if task.data is not None:
         data, read_status = task.data, None
     else:
@@ -339,6 +342,45 @@ def _process(task: Task, settings: Settings, outcome: Outcome) -> None:
     if read_status is not None and settings.action in ("write", "in-place"):
         rewritten = settings.action == "in-place" and changed
         outcome.mtime_ns = os.stat(task.path).st_mtime_ns if rewritten else read_status.st_mtime_ns
+
+
+STREAM_ABOVE = 16 << 20  # bytes: larger files are repaired a block at a time (textfix.stream)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the read will say what is wrong
+
+
+def _process_in_blocks(task: Task, settings: Settings, outcome: Outcome) -> None:
+    """A large file, repaired a block of paragraphs at a time with the whole file's vocabulary, so
+    that memory stays bounded (:mod:`textfix.stream`); written as it is repaired."""
+    read_status = os.stat(task.path)
+    codec = settings.encoding or stream.detect_encoding(task.path)
+    by_fixer: dict[str, int] = {}
+
+    def source():
+        return stream.read_text(task.path, codec)
+
+    def pieces():
+        for result in stream.repair_blocks(source, settings.config):
+            outcome.chars_in += len(result.original)
+            outcome.chars_out += len(result.text)
+            outcome.edits += len(result.edits)
+            for name, n in result.edits_by_fixer().items():
+                by_fixer[name] = by_fixer.get(name, 0) + n
+            yield result.text
+    texts = stream.joined(pieces())
+    check = partial(_check_unchanged, task.path, read_status)
+    if settings.action == "write":
+        write_inside(settings.output_root, task.target, texts, task.path, check=check)
+    else:
+        write_atomically(Path(task.path), texts, mode=stat.S_IMODE(read_status.st_mode), check=check)
+    outcome.encoding, outcome.edits_by_fixer = codec, by_fixer
+    outcome.status = "changed" if outcome.edits or codec != "utf-8" else "unchanged"
+    outcome.mtime_ns = os.stat(task.path).st_mtime_ns
 
 
 def _check_unchanged(path: str, read_status: os.stat_result) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, count, repeat
 
@@ -30,10 +31,22 @@ _WORD_SPLIT = regex.compile(f"({WORD.pattern})")  # the words, and the text betw
 _APOSTROPHE = regex.compile(r"['’]")
 
 
+@dataclass(frozen=True)
+class Counts:
+    """A whole document's counts, for repairing it a block at a time (:mod:`textfix.stream`):
+    each block is judged with the vocabulary of the whole, as if it were read at once."""
+
+    cased_words: Counter
+    pairs: Counter
+    compounds: Counter
+
+
 class Document:
-    def __init__(self, text: str, lexicon: Lexicon | None = None):
+    def __init__(self, text: str, lexicon: Lexicon | None = None, counts: Counts | None = None):
         self.text = text
         self._lexicon = lexicon
+        if counts is not None:  # the cached properties below, taken from the whole document
+            self.__dict__.update(cased_words=counts.cased_words, pairs=counts.pairs, compounds=counts.compounds)
 
     @cached_property
     def lexicon(self) -> Lexicon:

@@ -202,9 +202,10 @@ _TEMPORARY = ".textfix-"
 _LEFTOVER = re.compile(r"\.(?P<name>.+)\.textfix-[^.]+\.tmp", re.DOTALL)
 
 
-def write_atomically(path: Path, text: str, mode: int | None = None,
+def write_atomically(path: Path, text: str | Iterable[str], mode: int | None = None,
                      check: Callable[[], None] | None = None) -> None:
-    """Write UTF-8 text through a temporary file and a rename: never a half-written file.
+    """Write UTF-8 text (a string, or its pieces one after another) through a temporary file and
+    a rename: never a half-written file.
 
     ``mode`` sets the permission bits (``--in-place`` keeps the input's); otherwise the new file
     gets the usual ones for the user's umask, not mkstemp's private 0600. ``check``, called when
@@ -214,7 +215,7 @@ def write_atomically(path: Path, text: str, mode: int | None = None,
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{_TEMPORARY}", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            out.write(text) if isinstance(text, str) else out.writelines(text)
         os.chmod(temporary, mode if mode is not None else 0o666 & ~_UMASK)
         if check is not None:
             check()

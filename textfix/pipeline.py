@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textfix.config import Config
-from textfix.document import Document
+from textfix.document import Counts, Document
 from textfix.edits import Edit, EditLog
 from textfix.coverage import foreign_spans
 from textfix.fixers import WORD_FIXERS, fixer_module
@@ -33,7 +33,10 @@ class Repair:
         return counts
 
 
-def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None = None) -> Repair:
+def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None = None,
+           counts: Counts | None = None) -> Repair:
+    """Run the chain over ``text``. ``counts``: the vocabulary of a larger document that ``text``
+    is one block of (:mod:`textfix.stream`); by default the text's own."""
     if not isinstance(text, str):
         raise TypeError(f"textfix.repair expects str, got {type(text).__name__}; decode bytes first")
     config = config or Config()
@@ -47,7 +50,7 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
         if document is None and name != "unicode":
             # The shared analysis reads the text once encoding damage is gone (a ligature or
             # mojibake inside a word would hide it from the vocabulary).
-            document = Document(current, lexicon)
+            document = Document(current, lexicon, counts)
         changes = module.propose(current, document)
         if name in WORD_FIXERS:
             if foreign is None:  # paragraphs are whole once the layout fixers have run
@@ -62,7 +65,7 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
         # The word fixers weigh the document's own words and phrases, and their repairs change
         # them ('two countries' is said once more): read again until nothing moves, so that a
         # second run of textfix over its own output finds nothing to do. Clean text never gets here.
-        document = Document(current, lexicon)
+        document = Document(current, lexicon, counts)
         foreign = foreign_spans(current, document.lexicon)
         words_changed = False
         for name in word_fixers:
