@@ -15,8 +15,8 @@ The pieces themselves are no evidence: kerning damage repeats (``ar e`` in every
 The fixer acts only where it finds two joins or more (kerning damage repeats; a lone ``q to``
 is a variable and a word), or a join whose pieces are no words, one of them three letters or
 more and not used elsewhere in the document (``b ytes``: a torn word proves itself). A single
-letter counts as a word (``if n or c``): such a join is looked for only where the document shows
-torn words systematically. A hyphen set apart inside a word (``par -
+letter the document uses more than twice counts as a word (``if n or c``: a variable); such a join
+is looked for only where the document shows torn words systematically. A hyphen set apart inside a word (``par -
 ticularly``, the glyph placed on its own at a line end) is joined on its own proof, even alone:
 the fragment after it is no word, the two together are. Joins of two real words are looked for only where the document shows
 torn words systematically (one per ``1 / DAMAGE_RATE`` words); clean text has many pairs of real
@@ -46,8 +46,10 @@ def propose(text: str, document: Document) -> list[Change]:
     words = plain_words(text)
     # Once per distinct word, and the lexicon alone: kerning damage repeats its fragments ('ar e'
     # in every paragraph), so the document cannot vouch that a piece is a word.
-    # A single letter counts as a word here: in technical text it is a variable ('if n or c').
-    known = {text_: len(text_) == 1 or document.in_lexicon(text_) for text_ in {w.text for w in words}}
+    # A single letter that the document uses again and again is a variable ('if n or c', 'for t
+    # in'): a word here. One seen once or twice is a fragment ('w as', 'the y').
+    known = {text_: document.count(text_) > 2 if len(text_) == 1 else document.in_lexicon(text_)
+             for text_ in {w.text for w in words}}
     gaps = [i for i in range(len(words) - 1) if words[i].joined_right]
     # A torn word leaves at least one piece that is no word: those gaps first (few, in any text).
     torn = [i for i in gaps if not (known[words[i].text] and known[words[i + 1].text])]
