@@ -245,6 +245,9 @@ def _repair_word(word: str, start: int, evidence: _Evidence, mid_sentence: bool)
     if document.is_known(word) or len(word) - 1 > document.longest_known:
         return None  # (a confusion changes the length by one at most: linear cost on a long run)
     candidates = {c for c in _variants(word) if c.isalpha() and _plausible_case(c) and document.is_known(c)}
+    # Never a capital where the text has a small letter ('ls' is a command, not 'Is'), but for
+    # the pronoun ('l' for 'I').
+    candidates = {c for c in candidates if c == "I" or not (c[0].isupper() and word[0].islower())}
     if not mid_sentence:
         # 'Iain' -> 'lain' would turn a capitalised word (a name, a sentence start) into a
         # lower-case one: only plausible inside a sentence, where OCR read 'Iittle' for 'little'.
