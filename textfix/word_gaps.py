@@ -7,16 +7,18 @@ context, and the best non-overlapping repairs are kept by decreasing gain.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textfix.edits import Change
 from textfix.language_model import LanguageModel, occurrence
 from textfix.tokens import CHUNK, shape
 
+_FAST_CHUNK = re.compile(r"\S+")  # tokens.CHUNK's chunks, faster to scan, unless the text holds U+001C..U+001F
 MARGIN = 2.0  # log10: a repair must be a hundred times likelier than the text and any rival
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     start: int
     end: int
@@ -29,20 +31,23 @@ class Word:
 def plain_words(text: str) -> list[Word]:
     """Words of letters only (not protected, not a unit after a number), in order."""
     words: list[Word] = []
-    previous: tuple[int, str] | None = None  # (end, trailing punctuation) of the last plain word
+    append = words.append
+    previous_end = -1  # where the last plain word ends, when no punctuation follows it; else -1
     after_number = False
-    for chunk in CHUNK.finditer(text):
+    chunks = CHUNK if any(space in text for space in "\x1c\x1d\x1e\x1f") else _FAST_CHUNK
+    for chunk in chunks.finditer(text):
         lead, core, trail, plain, numeric = shape(chunk.group())  # judged once per distinct chunk
         if not plain or after_number:
-            previous = None
+            previous_end = -1
             after_number = numeric  # '40 lm': a unit, not a fragment
             continue
         start = chunk.start() + len(lead)
-        joined = previous is not None and not previous[1] and not lead and text[previous[0] : start] == " "
+        joined = previous_end >= 0 and not lead and start == previous_end + 1 and text[previous_end] == " "
         if joined:
             words[-1].joined_right = True
-        words.append(Word(start, start + len(core), core, joined, False, trail))
-        previous = (start + len(core), trail)
+        end = start + len(core)
+        append(Word(start, end, core, joined, False, trail))
+        previous_end = -1 if trail else end
     return words
 
 
