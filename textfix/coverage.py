@@ -36,14 +36,16 @@ def foreign_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, 
     lexicon = lexicon or default_lexicon()
     function_words = commonest_words(lexicon)
     spans = []
+    in_lexicon, is_function_word = lexicon.unigrams.__contains__, function_words.__contains__
     for paragraph in _PARAGRAPH.finditer(text):
         # Lower-case words only: names are unknown to the lexicon in every language.
-        words = [word for word in WORD.findall(paragraph.group()) if word.islower()]
+        words = list(filter(str.islower, WORD.findall(paragraph.group())))
         if len(words) < MIN_WORDS:
             continue
-        hits = sum(1 for word in words if word in lexicon)
-        function = sum(1 for word in words if word in function_words)
-        if hits < MIN_HIT_RATE * len(words) and function < MIN_FUNCTION_SHARE * len(words):
+        # (map over C-level look-ups: this runs over every word of every text)
+        if sum(map(is_function_word, words)) >= MIN_FUNCTION_SHARE * len(words):
+            continue  # the common case, settled by the cheaper count
+        if sum(map(in_lexicon, words)) < MIN_HIT_RATE * len(words):
             spans.append((paragraph.start(), paragraph.end()))
     return spans
 
