@@ -12,19 +12,23 @@ found with a bigram language model of English interpolated with the document's o
 phrases (:mod:`textfix.language_model`). The cut is taken only when
 
 - it is at least ``MARGIN`` (in log10) likelier than the token left whole, in its context, and
-- every adjacent pair of pieces is attested: a common English pair, a phrase of the document, or
-  a name the document uses (capitalised, absent from the lexicon, seen more than once) next to an
-  English word of three letters or more (``Merkel`` + ``noted``).
+- every adjacent pair of pieces is attested: a common English pair, a phrase of the document, a
+  name the document uses (capitalised, absent from the lexicon, seen more than once) next to an
+  English word of three letters or more (``Merkel`` + ``noted``), or two common English words
+  that the document also writes (``sound`` + ``development``: the pair table lacks most pairs).
 
 When the token's neighbour is a plain English word, the neighbour and the token are also cut
 together (``anew`` + ``worldin`` -> ``a new world in``, when the document speaks of ``a new world``); that reading replaces both when it is
 ``MARGIN`` likelier than the neighbour kept whole plus the token's own best cut. Case and
 punctuation are kept: pieces are slices of the original characters.
 
-A cut supported by the document itself (a phrase it uses, a name it uses) is taken on that
-evidence. A cut that only the lexicon supports is taken only where the document shows lost
-spaces systematically: at least one such cut per ``1 / DAMAGE_RATE`` tokens. Clean text has rare
-solid compounds (``filesystems``, ``hotwater``) that split just as well; damaged text has many.
+A cut supported by the document itself (a phrase it says twice or more, a name it uses) is taken
+on that evidence. A cut that only the lexicon supports is taken only where the document shows
+lost spaces systematically: at least one distinct such cut per ``1 / DAMAGE_RATE`` tokens, and
+``MIN_COMMON_CUTS`` for the weakest evidence (two common words). Clean text has rare solid
+compounds (``filesystems``, ``hotwater``) that split just as well; damaged text has many. A word
+the document repeats, or a lexicon word, is cut only on such systematic evidence too (see
+:func:`_repeated_merge`).
 """
 
 from __future__ import annotations
@@ -45,8 +49,8 @@ DAMAGE_RATE = 1 / 200  # lexicon-only cuts need the document to show lost spaces
 MAX_TOKEN = 40  # longer letter runs are not ordinary merged words: left alone (and linear cost)
 MIN_TOKEN = 3
 COMMON_WORD = 30_000  # lexicon count of about the 72,000 commonest words (of 82,800)
-MIN_COMMON_CUTS = 3  # distinct lexicon-only cuts before weaker evidence (common words, case) counts
 VERY_COMMON_WORD = 300_000  # ... and of the 37,500 commonest
+MIN_COMMON_CUTS = 3  # distinct lexicon-only cuts before weaker evidence (common words, case) counts
 OWN, PAIR, COMMON = "own", "pair", "common"  # the evidence of a cut, strongest first
 PAIR_DOMINANCE = 30  # a lexicon word English writes this much more often as two words is suspect
 
@@ -368,14 +372,17 @@ def _evidence(pieces: list[str], model: LanguageModel, document: Document) -> tu
     common = False
     for first, second in zip(pieces, pieces[1:]):
         pair = (first.lower(), second.lower())
-        if document.pairs.get(pair, 0) >= 2:  # once may be the token's own context ('no group')
+        said = document.pairs.get(pair, 0)
+        if said >= 2:  # once may be the token's own context ('-nogroup' / 'No group')
             own = True
-            notes.append(f"the document says {first + ' ' + second!r} {document.pairs[pair]}×")
+            notes.append(f"the document says {first + ' ' + second!r} {said}×")
         elif document.lexicon.bigram_count(*pair):
             notes.append(f"{first + ' ' + second!r} is a common English pair")
         elif _common_words(first, second, document):
             common = True
             notes.append(f"{first!r} and {second!r} are common English words")
+        elif said:
+            notes.append(f"the document says {first + ' ' + second!r} once")
         else:
             name = first if document.is_name(first) else second
             own = True
