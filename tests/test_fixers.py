@@ -415,3 +415,14 @@ def test_split_merged_words_at_a_lost_space_before_a_capital():
 ])
 def test_split_merged_words_keeps_camel_case_code_and_names(text):
     assert run("split_merged_words", text) == text
+
+
+def test_split_merged_words_leaves_a_family_of_word_endings_alone():
+    from textfix.edits import Change
+    from textfix.fixers.split_merged_words import COMMON, PAIR, _without_word_endings
+    text = "passeth turneth walketh sounddevelopment"
+    cuts = [(Change(0, 7, "pass eth", ""), COMMON), (Change(8, 15, "turn eth", ""), COMMON),
+            (Change(16, 23, "walk eth", ""), COMMON), (Change(24, 40, "sound development", ""), COMMON)]
+    kept = _without_word_endings(cuts, text)
+    assert [c.replacement for c, _ in kept] == ["sound development"]
+    assert _without_word_endings([(c, PAIR) for c, _ in cuts], text) == [(c, PAIR) for c, _ in cuts]

@@ -52,6 +52,7 @@ COMMON_WORD = 30_000  # lexicon count of about the 72,000 commonest words (of 82
 VERY_COMMON_WORD = 300_000  # ... and of the 37,500 commonest
 MIN_COMMON_CUTS = 3  # distinct lexicon-only cuts before weaker evidence (common words, case) counts
 OWN, PAIR, COMMON = "own", "pair", "common"  # the evidence of a cut, strongest first
+ENDING_FAMILY = 3  # distinct tokens cut before the same last piece: a word-forming ending
 PAIR_DOMINANCE = 30  # a lexicon word English writes this much more often as two words is suspect
 
 
@@ -97,6 +98,7 @@ def propose(text: str, document: Document) -> list[Change]:
     for change, evidence in _cuts(chunks.locate(repeated), tokens, text, model, document):
         if all(change.end <= c.start or c.end <= change.start for c, _ in changes):
             changes.append((change, PAIR if evidence == OWN else evidence))
+    changes = _without_word_endings(changes, text)
     # Distinct tokens, not occurrences: a term cut everywhere it occurs is one piece of evidence.
     lexicon_only = len({text[c.start:c.end] for c, evidence in changes if evidence != OWN})
     systematic = lexicon_only >= DAMAGE_RATE * len(tokens)
@@ -105,6 +107,21 @@ def propose(text: str, document: Document) -> list[Change]:
     kept = [change for change, evidence in changes
             if evidence == OWN or (systematic and (evidence == PAIR or lexicon_only >= MIN_COMMON_CUTS))]
     return sorted(kept + _case_boundary_splits(chunks, distinct, document, systematic and lexicon_only >= MIN_COMMON_CUTS))
+
+
+def _without_word_endings(changes: list[tuple[Change, str]], text: str) -> list[tuple[Change, str]]:
+    """Drop the cuts on common-word evidence whose last piece ends ``ENDING_FAMILY`` distinct
+    tokens or more (``pass eth``, ``turn eth``, ``walk eth``): lost spaces cut a text at random,
+    between varied words; one piece after many is a word-forming ending of the text's language
+    (archaic '-eth' here), which the lexicon does not list."""
+    tails: dict[str, set[str]] = {}
+    for change, evidence in changes:
+        if evidence == COMMON:
+            tails.setdefault(change.replacement.rsplit(" ", 1)[-1].lower(), set()).add(text[change.start:change.end].lower())
+    endings = {tail for tail, tokens in tails.items() if len(tokens) >= ENDING_FAMILY}
+    if not endings:
+        return changes
+    return [(c, e) for c, e in changes if not (e == COMMON and c.replacement.rsplit(" ", 1)[-1].lower() in endings)]
 
 
 def _cuts(indices, tokens: "_Tokens", text: str, model: LanguageModel, document: Document) -> list[tuple[Change, str]]:
