@@ -405,8 +405,11 @@ def test_an_interrupted_batch_leaves_only_whole_files(tmp_path, sent):
     _many_files(source, 120)
     expected = textfix.fix(SEED.read_text(encoding="utf-8"))
     out = tmp_path / "out"
+    # A test runner started in the background of a shell without job control inherits SIGINT
+    # ignored, and Python then keeps ignoring it: give the command the default a terminal gives.
     process = subprocess.Popen([sys.executable, "-m", "textfix", "fix", str(source), "-o", str(out), "-j", "2"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 60
     while time.time() < deadline and len(list(out.glob("*.txt"))) < 5:
         time.sleep(0.05)
