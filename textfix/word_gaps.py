@@ -78,7 +78,10 @@ def best_reading(readings: list[list[str]], original: list[str], model: Language
 def choose_by_gain(candidates) -> list[Change]:
     """The non-overlapping changes, best gain first, from (gain, change) pairs (or None)."""
     chosen: list[Change] = []
-    for _, change in sorted((c for c in candidates if c), key=lambda c: -c[0]):
-        if all(change.end <= c.start or c.end <= change.start for c in chosen):
+    taken: dict[int, None] = {}  # offsets the chosen changes cover: a check costs a change's length,
+    for _, change in sorted((c for c in candidates if c), key=lambda c: -c[0]):  # not the chosen count
+        span = range(change.start, max(change.end, change.start + 1))
+        if not any(offset in taken for offset in span):
             chosen.append(change)
+            taken.update(dict.fromkeys(span))
     return sorted(chosen)
