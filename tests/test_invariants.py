@@ -91,3 +91,19 @@ def test_fix_is_idempotent_where_ftfy_sees_new_neighbours():
 def test_fix_is_idempotent_on_found_cases(name, channel, seed):
     once = textfix.fix(simulate_channel(load_corpus().get(name).text(), channel, seed=seed))
     assert textfix.fix(once) == once
+
+
+# issue 7 (fuzzing, benchmarks/fuzz/run.py): a user may switch any fixer off; the fixers after it
+# then see damage it would have repaired, and must still never raise and account for every change.
+DISABLED = st.sampled_from([("unicode",), ("page_furniture",), ("unwrap_lines",), ("unicode", "unwrap_lines"),
+                            ("whitespace",), ("dehyphenate", "unwrap_lines"), ("layout_columns", "link_lines")])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, DISABLED)
+def test_any_fixer_can_be_disabled(text, disabled):
+    config = textfix.Config(disable=disabled)
+    result = textfix.repair(text, config)
+    assert apply_edits(text, result.edits) == result.text
+    if "unicode" in config.fixers:
+        result.text.encode("utf-8")

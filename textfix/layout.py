@@ -9,8 +9,10 @@ from __future__ import annotations
 import regex
 
 # A line that is certainly wrapped: it ends inside a sentence (a letter, comma or hyphen) and the
-# next line goes on in lower case.
-_CERTAIN_WRAP = regex.compile(r"(?m)^([^\n]*[\p{L},\-])[ \t]*\n[ \t]*(?=\p{Ll})")
+# next line goes on in lower case. The line is read lazily: only its last character before spaces
+# can be followed by the line break, so the lazy and the greedy reading find the same one, but
+# ``regex`` backtracks a greedy ``[^\n]*`` before a class in quadratic time on a long line.
+_CERTAIN_WRAP = regex.compile(r"(?m)^([^\n]*?[\p{L},\-])[ \t]*+\n[ \t]*+(?=\p{Ll})")
 
 
 _BLANK_LINE_GAP = regex.compile(r"\S[^\S\n]*+\n[^\S\n]*+\n\s*+(?=\S)")

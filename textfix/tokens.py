@@ -18,8 +18,12 @@ from typing import NamedTuple
 
 import regex
 
-# Every pattern here is linear: no nested quantifiers over overlapping classes.
-WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Every pattern here is linear: no nested quantifiers over overlapping classes. And none repeats a
+# group: ``regex`` keeps a record per repetition of a group, so ``(?:['’][^\W\d_]+)*`` over a token
+# of millions of pieces (``a'a'a'…``, 12 MB) ran out of memory. A chain of pieces is read instead by
+# a lazy ``.*?`` that stops where the chain ends (atomic: it never reads on past that point), the
+# same match as the chain of groups, in constant memory.
+WORD = regex.compile(r"[^\W\d_]++(?:['’](?=[^\W\d_])(?>.*?(?![^\W\d_]|['’][^\W\d_])))?+")
 """A run of letters (with inner apostrophes: ``Merkel’s`` is one word, not ``Merkel`` and ``s``),
 the unit of the document's vocabulary."""
 
@@ -31,8 +35,16 @@ CHUNK = regex.compile(r"\S+")
 
 
 
-URL = regex.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+")
-EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# URL and EMAIL are for ``search`` (and ``finditer``). Written plainly, ``\b[a-z][a-z0-9+.-]*://``
+# and ``[\w.+-]+@`` retry from every position of a long run of such characters that no ``://``
+# or ``@`` ends (a megabyte-long dotted token): quadratic. A run's every start reaches the same
+# run end, so the run is tried once, from its start (``\G``: or from where the search resumes),
+# and ``\K`` puts the URL's start at the first letter after a word boundary, where the plain
+# pattern finds it. The matches are the same; only ``URL.match`` at a position inside a run
+# differs (it reports the URL that starts later in the run). EMAIL's domain,
+# ``[\w-]+(?:\.[\w-]+)+``, is read without repeating a group (see WORD).
+URL = regex.compile(r"(?i)(?:(?:\G|(?<![a-z0-9+.-]))(?>[a-z0-9+.-]*?\b(?=[a-z]))\K[a-z][a-z0-9+.-]*+://|\bwww\.)\S+")
+EMAIL = regex.compile(r"(?:\G|(?<![\w.+-]))[\w.+-]++@[\w-]++\.[\w-](?>.*?(?![\w-]|\.[\w-]))")
 _PATHLIKE = regex.compile(r"[/\\]|^~")
 _DOTTED = regex.compile(r"\w\.\w")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")

@@ -60,6 +60,7 @@ def propose(text: str, document: Document) -> list[Change]:
     chunks = Chunks(text)
     words = _Words(chunks)
     candidates = []
+    readings_of: dict[str, list[list[str]]] = {}  # a word's readings, made once however often it occurs
     for i in _suspects(chunks, document):
         word = words[i]
         if word is None:
@@ -69,13 +70,18 @@ def propose(text: str, document: Document) -> list[Change]:
         if following is not None:
             after = words[i + 2] if following.joined_right else None
             candidates.append(_gap_repair(word, following, previous, after, document, model))
-        candidates.append(_dropped(word, previous, following, document, model))
+        candidates.append(_dropped(word, previous, following, document, model, readings_of))
     # Best gain first, never two repairs of one word: in 'and ef cient' the gap 'and ef' could
-    # take a ligature too, but 'efficient' gains far more than 'and fief'.
+    # take a ligature too, but 'efficient' gains far more than 'and fief'. (The offsets that chosen
+    # repairs cover are marked, so that each candidate is checked against them at the cost of its
+    # own length: checked against every chosen repair, a text of many foreign words, each a
+    # candidate, cost quadratic time. A candidate is never empty: it spans one word or two.)
     chosen: list[Change] = []
+    taken = bytearray(len(text))
     for gain, change in sorted((c for c in candidates if c), key=lambda c: -c[0]):
-        if all(change.end <= c.start or c.end <= change.start for c in chosen):
+        if taken.find(1, change.start, change.end) < 0:
             chosen.append(change)
+            taken[change.start : change.end] = b"\x01" * (change.end - change.start)
     if len({c.replacement.lower() for c in chosen}) < SYSTEMATIC:
         return []  # one lone candidate is likelier a rare word or a command name than lost glyphs
     if _intact_ligature_words(document) > INTACT_PER_REPAIR * len(chosen):
@@ -263,20 +269,26 @@ def _gap_repair(left: _Word, right: _Word, previous, following, document: Docume
     return gain, Change(left.start, right.end, repaired, f"{a + ' ' + b!r} has lost a ligature glyph: {repaired!r} is known")
 
 
-def _dropped(word: _Word, previous, following, document: Document, model: LanguageModel):
-    """(gain, change) for a word that lost a ligature without a trace (``signicant``), or None."""
+def _dropped(word: _Word, previous, following, document: Document, model: LanguageModel,
+             readings_of: dict[str, list[list[str]]] | None = None):
+    """(gain, change) for a word that lost a ligature without a trace (``signicant``), or None.
+    ``readings_of`` remembers each word's readings (they depend on the word alone)."""
     token = word.text
     # Lower case only: typesetters join 'fi', not 'Fi'; and, as above, the lexicon alone vouches.
     if len(token) < MIN_FRAGMENT or not token.islower() or token in document.lexicon:
         return None
     if len(token) + 2 > document.longest_known:
         return None  # no reading can be known (and a megabyte-long "word" stays linear)
-    readings = [
-        [token[:i] + ligature + token[i:]]
-        for i in range(len(token) + 1)
-        for ligature in LIGATURES
-        if _known(token[:i] + ligature + token[i:], document)
-    ]
+    readings = None if readings_of is None else readings_of.get(token)
+    if readings is None:
+        readings = [
+            [token[:i] + ligature + token[i:]]
+            for i in range(len(token) + 1)
+            for ligature in LIGATURES
+            if _known(token[:i] + ligature + token[i:], document)
+        ]
+        if readings_of is not None:
+            readings_of[token] = readings
     found = best_reading(readings, [token], model, previous.text if previous else None,
                   following.text if following else None)
     if found is None:

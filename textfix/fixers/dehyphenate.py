@@ -41,12 +41,18 @@ NAME = "dehyphenate"
 LONG_FRAGMENT = 8  # letters: a line-end fragment this long after a whole word may be a word itself
 _HYPHENS = "-\u00ad\u2010\u2011¬"
 _DISCRETIONARY = "\u00ad¬"
-# The left token (letters and inner hyphens), the hyphen, the break, and the next line's word.
-_BROKEN = regex.compile(
-    r"(?<![^\W\d_])(?P<left>[^\W\d_]++(?:[-\u2010\u2011][^\W\d_]++)*+)"
-    r"(?P<hyphen>[-\u00ad\u2010\u2011¬])(?P<gap>[ \t]*+\n[ \t]*+)(?=(?P<right>[^\s]++))"
+# A hyphen after a letter, the line break, and the next line's word. The word before the hyphen,
+# letters with inner hyphens (``state-of-the``), is read backwards from it (:func:`_left_start`):
+# written into the pattern, ``[^\W\d_]++(?:[-\u2010\u2011][^\W\d_]++)*+`` retried from every word
+# of a long chain that no line break ends (quadratic), and ``regex`` keeps a record per repeated
+# piece, so a chain of millions (``a-a-a-…``, 12 MB) ran out of memory.
+_BREAK = regex.compile(
+    r"(?<=[^\W\d_])(?P<hyphen>[-\u00ad\u2010\u2011¬])(?P<gap>[ \t]*+\n[ \t]*+)(?=(?P<right>[^\s]++))"
 )
+_LETTERS_BEFORE = regex.compile(r"(?r)[^\W\d_]++")  # reversed: the letters that end where it is matched
+_INNER_HYPHENS = "-\u2010\u2011"
 _LEADING_LETTERS = regex.compile(r"[^\W\d_]*")
+_INNER_HYPHEN = regex.compile(r"[-\u2010\u2011]")
 _PLAIN_WORD = regex.compile(r"(?<![\w'’-])[^\W\d_]{4,}+(?![\w'’-])")
 
 
@@ -85,12 +91,22 @@ def _with_hyphens(word: str, compound: str) -> str:
     return "-".join(out)
 
 
+def _left_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` starts: a run of letters, and before it, as long as
+    there is one, an inner hyphen with letters before it (``state-of-the``)."""
+    start = _LETTERS_BEFORE.match(text, 0, end).start()
+    while start >= 2 and text[start - 1] in _INNER_HYPHENS and (piece := _LETTERS_BEFORE.match(text, 0, start - 1)):
+        start = piece.start()
+    return start
+
+
 def _line_end_hyphens(text: str, document: Document) -> list[Change]:
     changes = []
-    for match in _BROKEN.finditer(text):
-        right_word = _LEADING_LETTERS.match(match["right"]).group()
-        keep, reason = decide(match["left"], match["hyphen"], right_word, match["right"], document)
+    for match in _BREAK.finditer(text):
         start, end = match.start("hyphen"), match.end("gap")
+        left = text[_left_start(text, start) : start]
+        right_word = _LEADING_LETTERS.match(match["right"]).group()
+        keep, reason = decide(left, match["hyphen"], right_word, match["right"], document)
         replacement = match["hyphen"] if keep else ""
         if keep and _is_suspension(right_word, match["right"]):
             replacement += " "
@@ -100,7 +116,7 @@ def _line_end_hyphens(text: str, document: Document) -> list[Change]:
 
 def decide(left: str, hyphen: str, right_word: str, right_token: str, document: Document) -> tuple[bool, str]:
     """(keep the hyphen?, why) for ``left`` + hyphen + line break + ``right_word``."""
-    last = regex.split(r"[-\u2010\u2011]", left)[-1]
+    last = _INNER_HYPHEN.split(left)[-1]
     joined = last + right_word
     compound = f"{left}-{right_word}"
     if hyphen in _DISCRETIONARY:

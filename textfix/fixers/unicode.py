@@ -86,10 +86,11 @@ def _suspect_lines(text: str):
 def _repair_line(line: str) -> str:
     line = _LONE_SURROGATE.sub("\ufffd", line)
     line = _INVISIBLE.sub("", line)
-    # Line breaks other than '\n' are normalised separately; keep them out of ftfy's hands.
+    # Line breaks other than '\n' are normalised separately; keep them out of ftfy's hands. (The
+    # split keeps each break at an odd index; an empty segment, between two breaks, stays empty.)
     return "".join(
-        part if _BREAK_INSIDE_LINE.fullmatch(part) else _repair_segment(part)
-        for part in _BREAK_INSIDE_LINE.split(line)
+        part if k % 2 or not part else _repair_segment(part)
+        for k, part in enumerate(_BREAK_INSIDE_LINE.split(line))
     )
 
 

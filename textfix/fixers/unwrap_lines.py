@@ -35,6 +35,8 @@ A break inside a block becomes a paragraph break (a blank line), per the output 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from textfix.document import Document
@@ -43,7 +45,12 @@ from textfix.layout import Column
 
 NAME = "unwrap_lines"
 
-_LINE_BREAK = regex.compile(r"[^\S\n]*+\n(?:[^\S\n]*+\n)*+[^\S\n]*+(?=\S)")  # any white space, no-break spaces too
+# Any white space holding a line break (no-break spaces too), before text. It starts only at the
+# first character of a white-space run: a match can start nowhere else, and trying every position
+# of a run that no text follows (a file ending in a million newlines) would be quadratic. After the
+# first line break, the rest of the run is ``\s*+`` (as ``(?:[^\S\n]*+\n)*+[^\S\n]*+``, ``regex``
+# kept a record per line, and ran out of memory on 10 M line breaks).
+_LINE_BREAK = regex.compile(r"(?<!\s)[^\S\n]*+\n\s*+(?=\S)")
 _LOWER_START = regex.compile(r"\p{Ll}")
 _INSIDE_SENTENCE_END = regex.compile(r"[\p{L},]\Z")
 _BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
@@ -52,6 +59,7 @@ _CODE = regex.compile(r"\w\((?!\d\))|\s=\s|\s#\s|^(?:\$|>>>|#)\s")
 SHORT_LINE = 0.6  # share of the column width below which a line is short
 _LABEL = regex.compile(r"\(?\d{1,3}[.)]?")
 _HYPHEN_AT_END = regex.compile(r"[^\W\d_][-\u00ad\u2010\u2011¬]\Z")
+_HYPHEN_CHARS = frozenset("-\u00ad\u2010\u2011¬")  # (a quick test before the pattern: most lines end otherwise)
 _SENTENCE_END = ".!?:;\"”’»"
 _SMALL_WORDS = frozenset(
     "a an and as at but by en for from if in into nor of on or per the to vs via with".split()
@@ -63,36 +71,51 @@ def propose(text: str, document: Document) -> list[Change]:
     column = Column.measure(text)  # this text: page furniture is gone by now
     changes = []
     in_heading = False
+    decided: dict[tuple[str, str, bool], tuple[bool, str, bool]] = {}
     for match in _LINE_BREAK.finditer(text):
-        if match.group().count("\n") > 1:
+        start, after = match.span()
+        gap = match.group()
+        if gap.count("\n") > 1:
             change = _false_blank_line(text, match, column)
             if change is not None:
                 changes.append(change)
             continue
-        if _HYPHEN_AT_END.search(text, max(0, match.start() - 2), match.start()):
+        if text[start - 1 : start] in _HYPHEN_CHARS and _HYPHEN_AT_END.search(text, max(0, start - 2), start):
             continue  # a word broken at a hyphen: dehyphenate joins it, with or without the hyphen
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        above = text[line_start : match.start()].strip()
+        line_start = text.rfind("\n", 0, start) + 1
+        above = text[line_start:start].strip()
         if not above:
             continue
-        after = match.end()
         line_end = text.find("\n", after)
         below = text[after : len(text) if line_end < 0 else line_end].strip()
         first_of_block = line_start == 0 or _blank_before(text, line_start)
         if _in_run_of_short_lines(text, line_start, after, above, below, column):
-            changes.append(Change(match.start(), match.end(), "\n\n", "a run of short lines (verse, code, a table): line kept"))
+            changes.append(Change(start, after, "\n\n", "a run of short lines (verse, code, a table): line kept"))
             in_heading = False
             continue
         if _indented_start(text, line_start, match, above, below):
-            changes.append(Change(match.start(), match.end(), "\n\n", "indented line after a sentence end: a new paragraph"))
+            changes.append(Change(start, after, "\n\n", "indented line after a sentence end: a new paragraph"))
             in_heading = False
             continue
-        join, reason, in_heading = decide(above, below, column, heading_rules=first_of_block or in_heading)
-        if join:
-            changes.append(Change(match.start(), match.end(), " ", reason))
+        heading_rules = first_of_block or in_heading
+        if len(above) + len(below) <= _MEMO_LINES:
+            key = (above, below, heading_rules)
+            decision = decided.get(key)
+            if decision is None:
+                decision = decided[key] = decide(above, below, column, heading_rules=heading_rules)
+                if len(decided) > _MEMO_SIZE:
+                    decided.clear()
         else:
-            changes.append(Change(match.start(), match.end(), "\n\n", reason))
+            decision = decide(above, below, column, heading_rules=heading_rules)
+        join, reason, in_heading = decision
+        changes.append(Change(start, after, " " if join else "\n\n", reason))
     return changes
+
+
+# Short pairs of lines recur (verse, tables, one-character lines): their decision, a function of the
+# two lines alone once the column is measured, is remembered within one call.
+_MEMO_LINES = 40
+_MEMO_SIZE = 4096
 
 
 def _indented_start(text: str, line_start: int, gap: regex.Match, above: str, below: str) -> bool:
@@ -201,6 +224,18 @@ def _looks_like_code(line: str) -> bool:
 def _is_capitals_heading(line: str) -> bool:
     """A line of one to four words in capitals (``DESCRIPTION``, ``SEE ALSO``): a heading
     wherever it stands."""
+    if line.islower():
+        return False  # (fast path: such a heading has a capital, and every line is asked twice)
+    if len(line) <= _CACHED_LINE:
+        return _capitals_heading(line)
+    return _capitals_heading.__wrapped__(line)
+
+
+_CACHED_LINE = 80  # short lines recur (verse, tables, one-character lines): their answer is remembered
+
+
+@lru_cache(maxsize=4096)
+def _capitals_heading(line: str) -> bool:
     words = _WORD.findall(line)
     return 0 < len(words) <= 4 and len(words) == len(line.split()) and all(
         w.isalpha() and w.isupper() and len(w) > 1 for w in words)

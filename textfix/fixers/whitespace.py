@@ -28,7 +28,9 @@ from textfix.edits import Change
 NAME = "whitespace"
 
 _RULES = regex.compile(
-    r"(?P<gap>(?<![^\S\n])[^\S\n]*+\n(?:[^\S\n]*+\n)++[^\S\n]*+)"  # blank lines, with their spaces
+    # blank lines, with their spaces: a line break, another one ahead, and the rest of the white space
+    # (as ``(?:[^\S\n]*+\n)++[^\S\n]*+``, ``regex`` kept a record per line: out of memory at 6 M lines)
+    r"(?P<gap>(?<![^\S\n])[^\S\n]*+\n(?=[^\S\n]*+\n)\s*+)"
     r"|(?P<trailing>(?<![^\S\n])[^\S\n]++(?=\n))"  # white space before a line break
     r"|(?P<leading>(?<=\n)[^\S\n]++)"  # white space after a line break
     r"|(?P<run>(?<=\S) {2,}+(?=\S))"  # a run of spaces between words
