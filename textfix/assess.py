@@ -41,7 +41,7 @@ _HYPHEN_END = regex.compile(r"\p{L}(?:-|\xad)$")
 _RUNS_ON = regex.compile(r"[\p{L}\p{N},)\]”’\"']$")  # a line end that does not close a sentence
 _LOWER_START = regex.compile(r"^\p{Ll}")
 _PAGE_NUMBER = regex.compile(
-    r"(?i)(?:page\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"(?i)(?:page\s*+)?[-–—(\[]?\s*+\d{1,4}\s*+[-–—)\]]?(?:\s*+(?:of|/)\s*+\d{1,4})?"  # possessive: linear
 )
 _DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")

@@ -26,7 +26,7 @@ import regex
 from textfix.fixers import FIXER_NAMES
 from textfix.pipeline import Repair
 
-_SEPARATOR = regex.compile(r"\n(?:[ \t]*+\n)*+")  # a line break and any blank lines after it
+_SEPARATOR = regex.compile(r"\n(?:[ \t\n]*\n)?")  # a line break and any blank lines after it
 _WORD = regex.compile(r"\S+")  # the words of str.split(), with their offsets
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # drawn as their Unicode pictures
 FULL_SCORE_LIMIT = 200_000  # characters; see _score_rows

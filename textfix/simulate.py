@@ -142,7 +142,7 @@ _RATE_FIELDS = ("delete_space", "insert_space", "ocr", "ligature", "hyphenate", 
 # Patterns (all linear-time)
 
 _BLOCK_SEPARATOR = re.compile(r"\n(?:[ \t]*\n)+")
-_GAP = re.compile(r"([^\s]+)( +)(?=([^\s]+))")  # token, the spaces after it, the next token
+_GAP = re.compile(r"(?<!\S)([^\s]+)( +)(?=([^\s]+))")  # token, the spaces after it, the next token
 _URL_OR_EMAIL = regex.compile(
     r"://|^[\p{P}]*www\.|[\w.+-]@[\w-]+\.\w|\w\.(?:com|org|net|gov|edu|int|info|io|ru|cn|uk|de|fr|eu)\b",
     regex.IGNORECASE,

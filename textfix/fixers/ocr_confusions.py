@@ -83,7 +83,7 @@ UNITS = frozenset(
 _WORD_WITH_DIGITS = regex.compile(r"\p{L}(?=[\p{L}0158]*[0158])[\p{L}0158]*+(?<=\p{L})")
 # A word whose only capitals inside are I ('aIso', 'shelI'): code has inner capitals too, but an
 # identifier whose every I read as l is an English word is rare ('getIndex' is no 'getlndex').
-_INNER_CAPITAL_I = regex.compile(r"\p{L}\p{Ll}*+(?:I\p{Ll}*+)++")
+_INNER_CAPITAL_I = regex.compile(r"\p{L}(?=\p{Ll}*+I)[\p{Ll}I]*+")  # (fullmatch; no record per I)
 _HEX_WITH_LETTER_O = regex.compile(r"[0O][xX](?=[0-9A-Fa-fOo]*[0-9])(?=[0-9A-Fa-f]*[Oo])[0-9A-Fa-fOo]++")
 _UNITS_ANY_CASE = frozenset(u.lower() for u in UNITS if len(u) > 1)  # 'BLN' is 'bln'; 'M' is not 'm'
 _AMOUNT = regex.compile(r"(?P<number>[$€£¥]?\d[\d,.]*+)(?P<suffix>\p{L}++)")
