@@ -177,7 +177,7 @@ def test_page_number_pattern_on_a_line_of_spaces():
 
 
 def test_column_measure_on_a_long_line_of_spaced_letters():
-    """``layout._CERTAIN_WRAP``: ``regex`` backtracked its greedy ``[^\\n]*`` quadratically."""
+    """``layout.Column``: a pattern (``[^\\n]*`` before a class) backtracked quadratically on it."""
     from textfix.layout import Column
 
     column = Column.measure("a \t" * 1_000_000 + "\nb\n")

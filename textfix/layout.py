@@ -9,13 +9,15 @@ from __future__ import annotations
 import regex
 
 # A line that is certainly wrapped: it ends inside a sentence (a letter, comma or hyphen) and the
-# next line goes on in lower case. The line is read lazily: only its last character before spaces
-# can be followed by the line break, so the lazy and the greedy reading find the same one, but
-# ``regex`` backtracks a greedy ``[^\n]*`` before a class in quadratic time on a long line.
-_CERTAIN_WRAP = regex.compile(r"(?m)^([^\n]*?[\p{L},\-])[ \t]*+\n[ \t]*+(?=\p{Ll})")
+# next line goes on in lower case. Found from its line break, a literal that ``regex`` finds at
+# C speed, and the line's end read back from there: a pattern starting at the line's first
+# character is tried at every position of the text (0.2 s per MB).
+_LOWER_CASE_NEXT_LINE = regex.compile(r"\n[ \t]*+(?=\p{Ll})")
+_WRAPPED_LINE_END = ",-"  # besides a letter
 
 
-_BLANK_LINE_GAP = regex.compile(r"\S[^\S\n]*+\n[^\S\n]*+\n\s*+(?=\S)")
+# A blank line between lines of text, found from its first line break (see above).
+_BLANK_LINE_GAP = regex.compile(r"(?<=\S[^\S\n]*+)\n[^\S\n]*+\n\s*+(?=\S)")
 
 
 class Column:
@@ -46,5 +48,22 @@ class Column:
 
     @classmethod
     def measure(cls, text: str) -> "Column":
-        return cls([len(m.group(1).strip()) for m in _CERTAIN_WRAP.finditer(text)],
-                   blank_line_gaps=len(_BLANK_LINE_GAP.findall(text)))
+        return cls(_wrapped_line_lengths(text), blank_line_gaps=len(_BLANK_LINE_GAP.findall(text)))
+
+
+def _wrapped_line_lengths(text: str) -> list[int]:
+    """Lengths of the certainly-wrapped lines, white space stripped.
+
+    A line whose predecessor was measured and that starts with spaces or tabs is not measured:
+    the rule was first a pattern scanning the text, which resumed after those blanks.
+    """
+    lengths, resume = [], 0
+    for match in _LOWER_CASE_NEXT_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if line_start < resume:
+            continue
+        line = text[line_start : match.start()].rstrip(" \t")
+        if line and (line[-1].isalpha() or line[-1] in _WRAPPED_LINE_END):
+            lengths.append(len(line.strip()))
+            resume = match.end()
+    return lengths

@@ -64,12 +64,21 @@ def _restored_compounds(text: str, document: Document) -> list[Change]:
     spelled = _compounds_by_letters(document)
     if not spelled:
         return []
+    # Judged once per distinct word, and the text scanned only when the document's vocabulary
+    # (a set operation) holds a candidate at all, which clean text seldom does.
+    words = document.words
+    if not any(words[letters] == 1 for letters in spelled.keys() & words.keys()):
+        return []
+    restorable = {word for word in set(_PLAIN_WORD.findall(text))
+                  if word.lower() in spelled and document.count(word) == 1 and word.lower() not in document.lexicon}
+    if not restorable:
+        return []
     changes = []
     for match in _PLAIN_WORD.finditer(text):
         word = match.group()
-        compound = spelled.get(word.lower())
-        if compound is None or document.count(word) != 1 or word.lower() in document.lexicon:
+        if word not in restorable:
             continue
+        compound = spelled[word.lower()]
         restored = _with_hyphens(word, compound)
         changes.append(Change(match.start(), match.end(), restored,
                               f"the document writes {compound!r} ({document.compounds[compound]}×); "

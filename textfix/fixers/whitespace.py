@@ -37,6 +37,12 @@ _RULES = regex.compile(
     r"|(?P<before_stop>(?<=\p{L}\p{L}) ++(?=(?:\.[ \t]++\(?\p{Lu}|,[ \t]++\p{L})))"  # 'file . The': kerning read as a space
     r"|(?P<before_quote>(?<=[\p{L},.!?]) ++(?=”(?:[ \t]|$)))"  # 'flourished, ” he said': a closing quote set apart
 )
+# Every rule consumes white space only, inside one run of it, and none can match a lone space
+# that a word or other punctuation follows: the runs that may hold a match are those with a
+# character other than a space, of two spaces or more, or followed by '.', ',' or '”'. Trying the
+# rules only there skips the single spaces between words, nearly all of a text's white space
+# (_RULES tried at every position cost 0.3 s per MB; this scan costs a tenth of that).
+_RULE_SITE = regex.compile(r"[^\S ]\s*+| \s++| (?=[.,”])")
 _REPLACEMENT = {
     "gap": ("\n\n", "blank lines collapsed to one"),
     "trailing": ("", "trailing white space removed"),
@@ -55,7 +61,7 @@ def propose(text: str, document=None) -> list[Change]:
     changes = []
     if body_start:
         changes.append(Change(0, body_start, "", "white space before the first line removed"))
-    for match in _RULES.finditer(text, body_start, body_end):
+    for match in _matches(text, body_start, body_end):
         kind = match.lastgroup
         replacement, reason = _REPLACEMENT[kind]
         if match.group() != replacement:
@@ -63,3 +69,17 @@ def propose(text: str, document=None) -> list[Change]:
     if text[body_end:] != "\n":
         changes.append(Change(body_end, len(text), "\n", "text ends with one newline"))
     return changes
+
+
+def _matches(text: str, start: int, end: int):
+    """The matches of ``_RULES`` in ``text[start:end]``, as its ``finditer`` finds them, tried
+    only in the white-space runs that may hold one (:data:`_RULE_SITE`)."""
+    for site in _RULE_SITE.finditer(text, start, end):
+        position = site.start()
+        while position < site.end():
+            match = _RULES.match(text, position, end)
+            if match is None:
+                position += 1
+            else:
+                yield match
+                position = match.end()
