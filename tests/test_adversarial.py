@@ -207,7 +207,7 @@ def test_protected_token_checks_on_long_dotted_and_numeric_tokens():
 
 
 def test_unwrap_on_trailing_line_breaks():
-    """``unwrap_lines._LINE_BREAK`` tried every position of a white-space run that no text follows."""
+    """``unwrap_lines``'s line-break pattern tried every position of a white-space run that no text follows."""
     from textfix.document import Document
     from textfix.fixers import unwrap_lines
 

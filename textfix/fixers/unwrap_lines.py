@@ -45,12 +45,14 @@ from textfix.layout import Column
 
 NAME = "unwrap_lines"
 
-# Any white space holding a line break (no-break spaces too), before text. It starts only at the
-# first character of a white-space run: a match can start nowhere else, and trying every position
-# of a run that no text follows (a file ending in a million newlines) would be quadratic. After the
-# first line break, the rest of the run is ``\s*+`` (as ``(?:[^\S\n]*+\n)*+[^\S\n]*+``, ``regex``
-# kept a record per line, and ran out of memory on 10 M line breaks).
-_LINE_BREAK = regex.compile(r"(?<!\s)[^\S\n]*+\n\s*+(?=\S)")
+# Any white space holding a line break (no-break spaces too), before text: found from its first
+# line break, a literal that ``regex`` finds at C speed (a pattern starting with the blanks before
+# it is tried at every position of the text), and widened back over those blanks. Only the first
+# line break of a run is tried: trying every one of a run that no text follows (a file ending in a
+# million newlines) would be quadratic. After it, the rest of the run is ``\s*+`` (as
+# ``(?:[^\S\n]*+\n)*+[^\S\n]*+``, ``regex`` kept a record per line: out of memory at 10 M lines).
+_FROM_LINE_BREAK = regex.compile(r"(?<=(?:^|\S)[^\S\n]*+)\n\s*+(?=\S)")
+_BLANKS_BEFORE = regex.compile(r"(?r)[^\S\n]*+")
 _LOWER_START = regex.compile(r"\p{Ll}")
 _INSIDE_SENTENCE_END = regex.compile(r"[\p{L},]\Z")
 _BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
@@ -72,11 +74,10 @@ def propose(text: str, document: Document) -> list[Change]:
     changes = []
     in_heading = False
     decided: dict[tuple[str, str, bool], tuple[bool, str, bool]] = {}
-    for match in _LINE_BREAK.finditer(text):
-        start, after = match.span()
-        gap = match.group()
+    for start, after in _line_breaks(text):
+        gap = text[start:after]
         if gap.count("\n") > 1:
-            change = _false_blank_line(text, match, column)
+            change = _false_blank_line(text, start, after, column)
             if change is not None:
                 changes.append(change)
             continue
@@ -93,7 +94,7 @@ def propose(text: str, document: Document) -> list[Change]:
             changes.append(Change(start, after, "\n\n", "a run of short lines (verse, code, a table): line kept"))
             in_heading = False
             continue
-        if _indented_start(text, line_start, match, above, below):
+        if _indented_start(text, line_start, start, gap, above, below):
             changes.append(Change(start, after, "\n\n", "indented line after a sentence end: a new paragraph"))
             in_heading = False
             continue
@@ -118,13 +119,19 @@ _MEMO_LINES = 40
 _MEMO_SIZE = 4096
 
 
-def _indented_start(text: str, line_start: int, gap: regex.Match, above: str, below: str) -> bool:
+def _line_breaks(text: str):
+    """(start, end) of each run of white space that holds a line break and that text follows."""
+    for match in _FROM_LINE_BREAK.finditer(text):
+        yield _BLANKS_BEFORE.match(text, 0, match.start()).start(), match.end()
+
+
+def _indented_start(text: str, line_start: int, gap_start: int, gap: str, above: str, below: str) -> bool:
     """B indented deeper than A, A ending a sentence, B opening one: a paragraph's first line
     (layout-preserving extractors keep the typesetter's paragraph indent)."""
     if above[-1] not in _SENTENCE_END or not (below[0].isupper() or below[0] in "\"“‘'("):
         return False
-    indent_above = len(text[line_start : gap.start()]) - len(text[line_start : gap.start()].lstrip(" "))
-    indent_below = len(gap.group()) - gap.group().rfind("\n") - 1
+    indent_above = len(text[line_start:gap_start]) - len(text[line_start:gap_start].lstrip(" "))
+    indent_below = len(gap) - gap.rfind("\n") - 1
     return indent_below >= indent_above + 2
 
 
@@ -146,12 +153,11 @@ def _in_run_of_short_lines(text: str, above_start: int, below_start: int, above:
     return (0 < len(before) < limit) or (0 < len(following) < limit)
 
 
-def _false_blank_line(text: str, gap: regex.Match, column: Column) -> Change | None:
+def _false_blank_line(text: str, above_end: int, below_start: int, column: Column) -> Change | None:
     """A blank line inside a sentence (text boxes split by the extractor, a page break): the line
     above is a full line of prose that ends in a word or a comma, and the line below goes on in
     lower case. (A short line above is verse, code or a heading, whose breaks are meant: this
     rule never undoes a break that the rules below make.)"""
-    above_end, below_start = gap.start(), gap.end()
     if column.width is None or not _LOWER_START.match(text, below_start):
         return None
     above = text[text.rfind("\n", 0, above_end) + 1 : above_end].strip()
@@ -218,7 +224,12 @@ def _blank_before(text: str, line_start: int) -> bool:
 def _looks_like_code(line: str) -> bool:
     """Code syntax, not prose: a call ``name(arg``, an assignment `` = ``, a comment `` # ``, a
     shell or Python prompt at the start. (``pipe(2)``, a manual reference, is prose.)"""
-    return bool(_CODE.search(line))
+    # Each form holds one of these characters; most lines of prose hold none, and a substring
+    # test costs far less than the pattern's search.
+    return any(mark in line for mark in _CODE_MARKS) and bool(_CODE.search(line))
+
+
+_CODE_MARKS = "(=#$>"
 
 
 def _is_capitals_heading(line: str) -> bool:
