@@ -31,23 +31,35 @@ MIN_WORDS = 5
 _PARAGRAPH = regex.compile(r"[^\n]++")
 
 
-def foreign_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph (line) the English lexicon does not cover."""
+def foreign_spans(text: str, lexicon: Lexicon | None = None, verdicts: dict[str, bool] | None = None
+                  ) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph (line) the English lexicon does not cover.
+
+    ``verdicts``: each paragraph's verdict by its text, kept between calls by a caller that asks
+    again about a text it has changed in a few places (``pipeline.repair``'s rounds).
+    """
     lexicon = lexicon or default_lexicon()
-    function_words = commonest_words(lexicon)
+    verdicts = {} if verdicts is None else verdicts
     spans = []
-    in_lexicon, is_function_word = lexicon.unigrams.__contains__, function_words.__contains__
     for paragraph in _PARAGRAPH.finditer(text):
-        # Lower-case words only: names are unknown to the lexicon in every language.
-        words = list(filter(str.islower, WORD.findall(paragraph.group())))
-        if len(words) < MIN_WORDS:
-            continue
-        # (map over C-level look-ups: this runs over every word of every text)
-        if sum(map(is_function_word, words)) >= MIN_FUNCTION_SHARE * len(words):
-            continue  # the common case, settled by the cheaper count
-        if sum(map(in_lexicon, words)) < MIN_HIT_RATE * len(words):
+        line = paragraph.group()
+        foreign = verdicts.get(line)
+        if foreign is None:
+            foreign = verdicts[line] = _is_foreign(line, lexicon)
+        if foreign:
             spans.append((paragraph.start(), paragraph.end()))
     return spans
+
+
+def _is_foreign(paragraph: str, lexicon: Lexicon) -> bool:
+    # Lower-case words only: names are unknown to the lexicon in every language.
+    words = list(filter(str.islower, WORD.findall(paragraph)))
+    if len(words) < MIN_WORDS:
+        return False
+    # (map over C-level look-ups: this runs over every word of every text)
+    if sum(map(commonest_words(lexicon).__contains__, words)) >= MIN_FUNCTION_SHARE * len(words):
+        return False  # the common case, settled by the cheaper count
+    return sum(map(lexicon.unigrams.__contains__, words)) < MIN_HIT_RATE * len(words)
 
 
 def commonest_words(lexicon: Lexicon) -> frozenset[str]:

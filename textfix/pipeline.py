@@ -43,40 +43,54 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
     log = EditLog(text)
     current = text
     document: Document | None = None
-    foreign: list[tuple[int, int]] | None = None
-    words_changed = False
+    words = _WordFixerStep(log)
     for name in config.fixers:
-        module = fixer_module(name)
         if document is None and name != "unicode":
             # The shared analysis reads the text once encoding damage is gone (a ligature or
             # mojibake inside a word would hide it from the vocabulary).
             document = Document(current, lexicon, counts)
-        changes = module.propose(current, document)
         if name in WORD_FIXERS:
-            if foreign is None:  # paragraphs are whole once the layout fixers have run
-                foreign = foreign_spans(current, document.lexicon)
-            changes = _outside(changes, foreign)
-            words_changed = words_changed or bool(changes)
-        current = log.record(current, changes, name)
+            current = words.run(name, current, document)
+        else:
+            current = log.record(current, fixer_module(name).propose(current, document), name)
     word_fixers = [name for name in config.fixers if name in WORD_FIXERS]
     for _ in range(WORD_ROUNDS):
-        if not words_changed:
+        if not words.changed:
             break
         # The word fixers weigh the document's own words and phrases, and their repairs change
         # them ('two countries' is said once more): read again until nothing moves, so that a
         # second run of textfix over its own output finds nothing to do. Clean text never gets here.
         document = Document(current, lexicon, counts)
-        foreign = foreign_spans(current, document.lexicon)
-        words_changed = False
+        words.new_round()
         for name in word_fixers:
-            changes = _outside(fixer_module(name).propose(current, document), foreign)
-            words_changed = words_changed or bool(changes)
-            current = log.record(current, changes, name)
+            current = words.run(name, current, document)
     if "unicode" in config.fixers and current != text:
         # ftfy judges mojibake by its neighbours, and joined lines give it new ones
         # ('á\x86' / 'a' joined is read again): once more over the result, for the same reason.
         current = log.record(current, fixer_module("unicode").propose(current, document), "unicode")
     return Repair(text, current, tuple(log.edits))
+
+
+class _WordFixerStep:
+    """Runs a word fixer: its changes inside foreign paragraphs are dropped (English word repair
+    would "correct" French toward English), and whether any word changed in this round is noted."""
+
+    def __init__(self, log: EditLog):
+        self.log = log
+        self.changed = False
+        self.foreign: list[tuple[int, int]] | None = None
+        self.verdicts: dict[str, bool] = {}  # foreign_spans's, by paragraph: most stay the same between rounds
+
+    def new_round(self) -> None:
+        self.changed = False
+        self.foreign = None
+
+    def run(self, name: str, text: str, document: Document) -> str:
+        if self.foreign is None:  # paragraphs are whole once the layout fixers have run
+            self.foreign = foreign_spans(text, document.lexicon, self.verdicts)
+        changes = _outside(fixer_module(name).propose(text, document), self.foreign)
+        self.changed = self.changed or bool(changes)
+        return self.log.record(text, changes, name)
 
 
 WORD_ROUNDS = 3  # more rounds of the word fixers after the chain, while they still change the text
