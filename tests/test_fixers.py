@@ -369,6 +369,17 @@ def test_word_fixers_stay_out_of_foreign_paragraphs():
     assert textfix.fix(text) == text.replace("rnodern", "modern")
 
 
+def test_foreign_paragraph_stays_protected_after_earlier_repairs_move_it():
+    """Repairs before a foreign paragraph shift its offsets: each word fixer must see where it
+    is now (the spans were once computed for the first word fixer and kept for the rest)."""
+    import textfix
+
+    english = "He will retur n the book, giv en the r elationship, as it w as agreed. " * 3
+    french = "Paris,Lyon et Marseille: le développement économique de la région a été très rapide cette année.\n"
+    assert textfix.fix(french) == french
+    assert textfix.fix(english + "\n\n" + french).endswith("\n\n" + french)
+
+
 def test_damaged_english_still_counts_as_english():
     from textfix.coverage import foreign_spans
 

@@ -78,16 +78,16 @@ class _WordFixerStep:
     def __init__(self, log: EditLog):
         self.log = log
         self.changed = False
-        self.foreign: list[tuple[int, int]] | None = None
-        self.verdicts: dict[str, bool] = {}  # foreign_spans's, by paragraph: most stay the same between rounds
+        self.foreign: list[tuple[int, int]] = []
+        self.foreign_in: str | None = None  # the text self.foreign was found in
+        self.verdicts: dict[str, bool] = {}  # foreign_spans's, by paragraph: most stay the same
 
     def new_round(self) -> None:
         self.changed = False
-        self.foreign = None
 
     def run(self, name: str, text: str, document: Document) -> str:
-        if self.foreign is None:  # paragraphs are whole once the layout fixers have run
-            self.foreign = foreign_spans(text, document.lexicon, self.verdicts)
+        if text is not self.foreign_in:  # a repair before a foreign paragraph moves it
+            self.foreign, self.foreign_in = foreign_spans(text, document.lexicon, self.verdicts), text
         changes = _outside(fixer_module(name).propose(text, document), self.foreign)
         self.changed = self.changed or bool(changes)
         return self.log.record(text, changes, name)
