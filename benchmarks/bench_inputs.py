@@ -9,6 +9,10 @@ test_bench_chain.py).
   channel (``simulated``).
 
 Each is the documents one after another (a blank line between), repeated up to the size asked for.
+The corpus's clean texts are about 110,000 characters, so at a megabyte they repeat: a cache keyed
+by a word or a paragraph gains more on them than on a real document. ``manpages`` and
+``manpages-pdf`` are not repeated below 1.4 MB: this machine's manual pages (``heldout.py``; none
+of the reserved texts), as ``man`` prints them, and the simulator's pdfminer channel over them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 PDF_CHANNELS = ("pdf-print", "pdftotext", "pdftotext-layout", "pdfminer", "pypdf")
 SIMULATED_PDF = ("pdfminer", "pdftotext", "ligature", "mixed")
 KINDS = ("clean", "pdf-corpus", "pdf-simulated", "ocr-corpus", "ocr-simulated")
+VARIED_KINDS = ("manpages", "manpages-pdf")
 
 
 def repeat_to(parts: list[str], size: int) -> str:
@@ -53,7 +58,20 @@ def documents(kind: str) -> tuple[str, ...]:
         return tuple(simulate_channel(t, SIMULATED_PDF[seed % len(SIMULATED_PDF)], seed=seed) for seed, t in enumerate(clean))
     if kind == "ocr-simulated":
         return tuple(simulate_channel(t, "ocr", seed=seed) for seed, t in enumerate(clean))
-    raise ValueError(f"unknown input kind {kind!r}; kinds: {', '.join(KINDS)}")
+    if kind in VARIED_KINDS:
+        return _manual_pages(damaged=kind == "manpages-pdf")
+    raise ValueError(f"unknown input kind {kind!r}; kinds: {', '.join(KINDS + VARIED_KINDS)}")
+
+
+def _manual_pages(damaged: bool) -> tuple[str, ...]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from heldout import MAN_PAGES, man_page
+    from textfix.simulate import simulate_channel
+
+    pages = [page for page in map(man_page, MAN_PAGES) if page]
+    if not pages:
+        raise ValueError("no manual pages on this machine (install man-db and manpages)")
+    return tuple(simulate_channel(p, "pdfminer", seed=seed) for seed, p in enumerate(pages)) if damaged else tuple(pages)
 
 
 def text(kind: str, size: int) -> str:
