@@ -27,6 +27,9 @@ class LanguageModel:
         self.document = document
         self.lexicon = document.lexicon
         self._word_logp = lru_cache(maxsize=65536)(self._compute_word_logp)
+        # A segmentation asks for the same pairs again and again (every cut of every candidate
+        # token): each is computed once per model, i.e. once per fixer call.
+        self._conditional_logp = lru_cache(maxsize=262144)(self._compute_conditional_logp)
 
     def word_probability(self, word: str, exclude: frozenset[str] = frozenset()) -> float:
         """P(word), 0.0 when neither the lexicon nor the document has it.
@@ -72,6 +75,11 @@ class LanguageModel:
 
     def conditional_logp(self, first: str | None, second: str, exclude: frozenset[str] = frozenset()) -> float:
         """log10 P(second | first), backing off to the word's own probability."""
+        if not exclude:
+            return self._conditional_logp(first, second)
+        return self._compute_conditional_logp(first, second, exclude)
+
+    def _compute_conditional_logp(self, first: str | None, second: str, exclude: frozenset[str] = frozenset()) -> float:
         if first is not None:
             p = self.pair_probability(first, second, exclude)
             if p > 0.0:

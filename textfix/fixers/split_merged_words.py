@@ -33,7 +33,9 @@ the document repeats, or a lexicon word, is cut only on such systematic evidence
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -90,14 +92,15 @@ def propose(text: str, document: Document) -> list[Change]:
     if not candidates and not repeated:
         return sorted(_case_boundary_splits(chunks, distinct, document, systematic=False))
     model = LanguageModel(document)
-    changes = _cuts(chunks.locate(candidates), tokens, text, model, document)
+    is_piece = _piece_test(document)
+    changes = _cuts(chunks.locate(candidates), tokens, text, model, document, is_piece)
     # Known words after unknown ones: a re-cut across a neighbour ('anew eraina') is the unknown
     # token's to make. A word the document repeats (or the lexicon has) is evidence for itself,
     # which only systematic damage outweighs: its cut never counts as the document's own
     # ('theweek' is a parameter name in code that also says 'the week').
-    for change, evidence in _cuts(chunks.locate(repeated), tokens, text, model, document):
-        if all(change.end <= c.start or c.end <= change.start for c, _ in changes):
-            changes.append((change, PAIR if evidence == OWN else evidence))
+    for change, evidence in _cuts(chunks.locate(repeated), tokens, text, model, document, is_piece):
+        if not _overlaps(change, changes):
+            insort(changes, (change, PAIR if evidence == OWN else evidence), key=lambda found: found[0].start)
     changes = _without_word_endings(changes, text)
     # Distinct tokens, not occurrences: a term cut everywhere it occurs is one piece of evidence.
     lexicon_only = len({text[c.start:c.end] for c, evidence in changes if evidence != OWN})
@@ -124,14 +127,22 @@ def _without_word_endings(changes: list[tuple[Change, str]], text: str) -> list[
     return [(c, e) for c, e in changes if not (e == COMMON and c.replacement.rsplit(" ", 1)[-1].lower() in endings)]
 
 
-def _cuts(indices, tokens: "_Tokens", text: str, model: LanguageModel, document: Document) -> list[tuple[Change, str]]:
+def _overlaps(change: Change, changes: list[tuple[Change, str]]) -> bool:
+    """Does ``change`` overlap one of ``changes`` (sorted, none overlapping another)? Only its
+    neighbours in start order can (a scan of all was quadratic: 8 M tests per MB of text)."""
+    k = bisect_left(changes, change.start, key=lambda found: found[0].start)
+    return any(change.start < c.end and c.start < change.end for c, _ in changes[max(0, k - 1) : k + 1])
+
+
+def _cuts(indices, tokens: "_Tokens", text: str, model: LanguageModel, document: Document,
+          is_piece) -> list[tuple[Change, str]]:
     """The cuts of the tokens at ``indices`` (in order), each with its evidence; none overlapping."""
     changes: list[tuple[Change, str]] = []
     taken_until = 0  # a neighbour re-cut consumes the next token too
     for i in indices:
         if tokens[i].start < taken_until:
             continue
-        found = _repair(tokens, i, text, model, document)
+        found = _repair(tokens, i, text, model, document, is_piece)
         if found is None or (changes and found[0].start < changes[-1][0].end):
             continue
         changes.append(found)
@@ -252,12 +263,11 @@ def _context_word(tokens: list[_Token], j: int, *, left: bool) -> str | None:
     return neighbour.core if plain and not separated else None
 
 
-def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, document: Document):
+def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, document: Document, is_piece):
     """(change, whether the document's own words or phrases support it), or None."""
     token = tokens[i]
     before = _context_word(tokens, i - 1, left=True) if not token.lead else None
     after = _context_word(tokens, i + 1, left=False) if not token.trail else None
-    is_piece = _piece_test(model, document)
     cuts = segmentations(token.core, model, before=before, after=after, is_piece=is_piece)
     cuts = [(score, pieces) for score, pieces in cuts if _attested(pieces, before, after, model, document)]
     if not cuts:
@@ -306,9 +316,10 @@ def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
     return best[1] if best else None
 
 
-def _piece_test(model: LanguageModel, document: Document):
+def _piece_test(document: Document):
     lexicon = document.lexicon
 
+    @lru_cache(maxsize=65536)  # every cut of every candidate asks: the same pieces recur
     def is_piece(piece: str) -> bool:
         lower = piece.lower()
         if len(piece) == 1:
