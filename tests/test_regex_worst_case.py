@@ -59,6 +59,10 @@ INLINE: dict[str, tuple[str, object]] = {
     # source file: (the exact call text in the source, a pattern equivalent to the one it runs)
     "textfix.fixers.layout_columns:propose": ('regex.finditer(r"\\f", text)', regex.compile(r"\f")),
     "textfix.fixers.page_furniture:_pages": ('regex.finditer(r"\\f", text)', regex.compile(r"\f")),
+    # The words a document may have lost a compound's hyphen from, as a named list.
+    "textfix.fixers.dehyphenate:_restored_compounds": (
+        "regex.finditer(_PLAIN_WORD_AMONG, text, restorable=restorable)",
+        regex.compile(r"(?<![\w'’-])\L<restorable>(?![\w'’-])", restorable=["aaaa", "abab", "abcd" * 50])),
     "textfix.html_diff:_css_name": ('regex.sub(r"[^a-z0-9_]", "_", fixer.lower())', regex.compile(r"[^a-z0-9_]")),
     # The ligature channel's pattern, for the longest set of ligatures it is ever built from.
     "textfix.simulate:_ligature_pattern": ('return re.compile("|".join(parts))', None),

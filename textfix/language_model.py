@@ -117,30 +117,34 @@ def segmentations(letters: str, model: LanguageModel, *, before: str | None = No
     Cost: O(len × MAX_WORD × states); callers pass only short, suspicious tokens.
     """
     is_piece = is_piece or model.is_word
+    logp = model.conditional_logp
     n = len(letters)
     # best[i]: last piece ending at i -> (score, previous state's key, piece start)
     best: list[dict[tuple[int, str], tuple[float, tuple[int, str] | None]]] = [dict() for _ in range(n + 1)]
     best[0][(0, before or "")] = (0.0, None)
-    for end in range(1, n + 1):
-        for start in range(max(0, end - MAX_WORD), end):
-            if not best[start]:
-                continue
+    # From each reachable start, every piece that begins there: the states of a start are read
+    # once, not once per piece (the same order of updates, so ties resolve as before).
+    for start in range(n):
+        if not best[start]:
+            continue
+        previous = [(key, key[1] or None, score) for key, (score, _) in best[start].items()]
+        for end in range(start + 1, min(n, start + MAX_WORD) + 1):
             piece = letters[start:end]
             if not is_piece(piece):
                 continue
-            for key, (score, _) in best[start].items():
-                previous = key[1] or None
-                candidate = score + model.conditional_logp(previous, piece)
-                state = (start, piece)
-                if state not in best[end] or candidate > best[end][state][0]:
-                    best[end][state] = (candidate, key)
+            state, states = (start, piece), best[end]
+            for key, word, score in previous:
+                candidate = score + logp(word, piece)
+                held = states.get(state)
+                if held is None or candidate > held[0]:
+                    states[state] = (candidate, key)
     results = []
     for state, (score, back) in best[n].items():
         pieces = _trace(best, n, state)
         if len(pieces) < 2:
             continue
         if after is not None:
-            score += model.conditional_logp(pieces[-1], after)
+            score += logp(pieces[-1], after)
         results.append((score, pieces))
     results.sort(key=lambda r: (-r[0], r[1]))
     return results
