@@ -216,7 +216,7 @@ def linear_cases(full: bool) -> dict[str, str]:
     size = 10_000_000 if full else 1_000_000
     lines = 1_000_000 if full else 100_000
     return {
-        "ordinary prose": make_inputs(size)["clean"],
+        "ordinary prose": bench_inputs.text("clean", size),
         "one line of letters, no space": "abcdefghij" * (size // 10),
         "one-character lines": "a\n" * lines,
     }
