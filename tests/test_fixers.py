@@ -58,6 +58,27 @@ def test_unicode_leaves_a_line_end_soft_hyphen_for_dehyphenate():
     assert run("unicode", "coop\u00ad\neration") == "coop\u00ad\neration"
 
 
+def test_unicode_skips_the_lines_it_has_settled():
+    from textfix.fixers import unicode
+
+    text = "caf\u00c3\u00a9 one\ncaf\u00c3\u00a9 two\n"
+    changes = unicode.propose(text, settled={"caf\u00c3\u00a9 one"})
+    assert [(c.start, c.replacement) for c in changes] == [(text.index("two") - 3, "\u00e9")]
+
+
+def test_unicode_repairs_are_fixed_points_of_the_fixer():
+    """The pipeline's last pass skips lines the fixer has already repaired: that is exact only
+    because a repaired line is left as it is by a second repair."""
+    import itertools
+
+    pieces = ["caf\u00c3\u00a9", "\ufb01", "\u00ad", "Schr\u00a8odinger", "\x9d", "\u00e2\u20ac\u0153",
+              "\ud800", "\u200b", "na\u00a8\u0131ve", "\x1b[1m", " ", "a"]
+    for combo in itertools.product(pieces, repeat=3):
+        line = "".join(combo)
+        once = run("unicode", line)
+        assert run("unicode", once) == once, repr(line)
+
+
 def test_unicode_reasons_name_what_happened():
     assert reasons("unicode", "\ufb01 caf\u00c3\u00a9") == ["ligature code point expanded", "mojibake repaired (ftfy)"]
 

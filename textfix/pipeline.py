@@ -43,6 +43,7 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
     log = EditLog(text)
     current = text
     document: Document | None = None
+    after_unicode: str | None = None  # the text as the unicode fixer left it
     words = _WordFixerStep(log)
     for name in config.fixers:
         if document is None and name != "unicode":
@@ -53,6 +54,8 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
             current = words.run(name, current, document)
         else:
             current = log.record(current, fixer_module(name).propose(current, document), name)
+            if name == "unicode":
+                after_unicode = current
     word_fixers = [name for name in config.fixers if name in WORD_FIXERS]
     for _ in range(WORD_ROUNDS):
         if not words.changed:
@@ -66,8 +69,9 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
             current = words.run(name, current, document)
     if "unicode" in config.fixers and current != text:
         # ftfy judges mojibake by its neighbours, and joined lines give it new ones
-        # ('á\x86' / 'a' joined is read again): once more over the result, for the same reason.
-        current = log.record(current, fixer_module("unicode").propose(current, document), "unicode")
+        # ('á\x86' / 'a' joined is read again): once more over the lines the chain has made.
+        settled = frozenset(after_unicode.split("\n")) if after_unicode is not None else frozenset()
+        current = log.record(current, fixer_module("unicode").propose(current, document, settled=settled), "unicode")
     return Repair(text, current, tuple(log.edits))
 
 

@@ -65,10 +65,15 @@ _LIGATURE_CHARS = frozenset(_LIGATURES)
 _INVISIBLE_CHARS = frozenset("\u00ad\u200b\u2060\u180e\u200c\u200d")
 
 
-def propose(text: str, document=None) -> list[Change]:
+def propose(text: str, document=None, *, settled: frozenset[str] | set[str] = frozenset()) -> list[Change]:
+    """``settled``: lines this fixer has already repaired (its own output), which it skips: a
+    repair of a line is a fixed point of it (ftfy repeats its steps until nothing changes), so
+    only lines that other fixers made since are read again."""
     changes = [Change(m.start(), m.end(), "\n", "line break normalised to \\n") for m in _LINE_BREAK.finditer(text)]
     for start, end in _suspect_lines(text):
-        changes.extend(_line_changes(text[start:end], start))
+        line = text[start:end]
+        if line not in settled:
+            changes.extend(_line_changes(line, start))
     return sorted(changes)
 
 
@@ -84,6 +89,21 @@ def _suspect_lines(text: str):
 
 
 def _repair_line(line: str) -> str:
+    """The line repaired until a repair changes nothing more: one repair can expose another (a
+    soft hyphen that mojibake ``â€œ\xad`` hid after a letter stands after ``“`` once ftfy has
+    read it), and the pipeline's last pass relies on repaired lines being fixed points."""
+    for _ in range(_MAX_PASSES):
+        repaired = _repair_once(line)
+        if repaired == line:
+            break
+        line = repaired
+    return line
+
+
+_MAX_PASSES = 4
+
+
+def _repair_once(line: str) -> str:
     line = _LONE_SURROGATE.sub("\ufffd", line)
     line = _INVISIBLE.sub("", line)
     # Line breaks other than '\n' are normalised separately; keep them out of ftfy's hands. (The
