@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
+from operator import and_, not_
+
+import regex
 
 from textfix.edits import Change
 from textfix.language_model import LanguageModel, occurrence
 from textfix.tokens import CHUNK, shape
 
-_FAST_CHUNK = re.compile(r"\S+")  # tokens.CHUNK's chunks, faster to scan, unless the text holds U+001C..U+001F
+# The white space before the first chunk, and each chunk with the white space after it: re's \s is
+# str.isspace(), the white space of str.split(); regex's is CHUNK's, for a text that holds U+001C..U+001F.
+_LEADING_SPACE = re.compile(r"\s*")
+_SPACED_CHUNK = re.compile(r"\S+\s*")
+_CHUNK_LEADING_SPACE = regex.compile(r"\s*")
+_CHUNK_SPACED = regex.compile(r"\S+\s*")
 MARGIN = 2.0  # log10: a repair must be a hundred times likelier than the text and any rival
 
 
@@ -28,34 +37,80 @@ class Word:
     trail: str  # punctuation right after it
 
 
+class PlainWords:
+    """The plain words of a text (letters only, not protected, not a unit after a number: ``40
+    lm``), by chunk index, and the gaps where one space alone, and no punctuation, joins two.
+
+    Built in bulk, not word by word (a loop that made a :class:`Word` per word cost most of a
+    second per megabyte): the chunks and their separators come from C-level splits, each
+    distinct chunk is judged once, and the per-chunk flags are combined with ``map``. Offsets are
+    worked out only when a caller asks for one.
+    """
+
+    def __init__(self, text: str):
+        if any(space in text for space in "\x1c\x1d\x1e\x1f"):  # (str.split() splits there, CHUNK does not)
+            strings, leading, spaced = CHUNK.findall(text), _CHUNK_LEADING_SPACE, _CHUNK_SPACED
+        else:
+            strings, leading, spaced = text.split(), _LEADING_SPACE, _SPACED_CHUNK
+        self.strings = strings
+        self._leading = len(leading.match(text).group())
+        self._spaced: list[str] = spaced.findall(text)  # each chunk with the white space after it
+        shapes = {chunk: shape(chunk) for chunk in set(strings)}  # judged once per distinct chunk
+        plain = {chunk for chunk, s in shapes.items() if s.plain}
+        self.cores: list[str | None] = list(map({chunk: shapes[chunk].core for chunk in plain}.get, strings))
+        self.is_word: list[bool] = list(map(plain.__contains__, strings))
+        # a gap after chunk j: words j and j + 1, no punctuation between them, one space
+        open_right = {chunk for chunk in plain if not shapes[chunk].trail}
+        open_right_and_space = {s for s in set(self._spaced) if s[-1:] == " " and s[:-1] in open_right}
+        open_left = {chunk for chunk in plain if not shapes[chunk].lead}
+        self.joined_right: list[bool] = list(map(and_, map(open_right_and_space.__contains__, self._spaced),
+                                                 map(open_left.__contains__, strings[1:])))
+        numeric = {chunk for chunk, s in shapes.items() if s.numeric}
+        if numeric:
+            for j in compress(count(1), map(numeric.__contains__, strings[:-1])):  # '40 lm': a unit, not a word
+                self.is_word[j] = False
+                if j < len(self.joined_right):
+                    self.joined_right[j] = False
+        self.gaps: list[int] = list(compress(count(), self.joined_right))
+        self._starts: list[int] | None = None
+
+    def __len__(self) -> int:
+        """How many plain words."""
+        return sum(self.is_word)
+
+    def joined(self, j: int) -> bool:
+        """Whether chunk ``j`` is a word joined to the next."""
+        return 0 <= j < len(self.joined_right) and self.joined_right[j]
+
+    def start(self, j: int) -> int:
+        """Where the word of chunk ``j`` starts (after its leading punctuation)."""
+        return self._chunk_start(j) + len(shape(self.strings[j]).lead)
+
+    def end(self, j: int) -> int:
+        return self.start(j) + len(self.cores[j])
+
+    def context(self, first: int, last: int) -> tuple[str | None, str | None]:
+        """The words just before chunk ``first`` and after chunk ``last``, when joined to them."""
+        before = self.cores[first - 1] if self.joined(first - 1) else None
+        after = self.cores[last + 1] if self.joined(last) else None
+        return before, after
+
+    def words(self) -> list[Word]:
+        """Every plain word, as a :class:`Word`."""
+        return [
+            Word(self.start(j), self.end(j), self.cores[j], self.joined(j - 1), self.joined(j), shape(self.strings[j]).trail)
+            for j in compress(count(), self.is_word)
+        ]
+
+    def _chunk_start(self, j: int) -> int:
+        if self._starts is None:  # all at once, from the lengths of the chunks with their white space
+            self._starts = list(accumulate(map(len, self._spaced), initial=self._leading))
+        return self._starts[j]
+
+
 def plain_words(text: str) -> list[Word]:
     """Words of letters only (not protected, not a unit after a number), in order."""
-    words: list[Word] = []
-    append = words.append
-    previous_end = -1  # where the last plain word ends, when no punctuation follows it; else -1
-    after_number = False
-    chunks = CHUNK if any(space in text for space in "\x1c\x1d\x1e\x1f") else _FAST_CHUNK
-    for chunk in chunks.finditer(text):
-        lead, core, trail, plain, numeric = shape(chunk.group())  # judged once per distinct chunk
-        if not plain or after_number:
-            previous_end = -1
-            after_number = numeric  # '40 lm': a unit, not a fragment
-            continue
-        start = chunk.start() + len(lead)
-        joined = previous_end >= 0 and not lead and start == previous_end + 1 and text[previous_end] == " "
-        if joined:
-            words[-1].joined_right = True
-        end = start + len(core)
-        append(Word(start, end, core, joined, False, trail))
-        previous_end = -1 if trail else end
-    return words
-
-
-def context(words: list[Word], first: int, last: int) -> tuple[str | None, str | None]:
-    """The words just before ``words[first]`` and after ``words[last]``, when joined to them."""
-    before = words[first - 1].text if first > 0 and words[first].joined_left else None
-    after = words[last + 1].text if words[last].joined_right and last + 1 < len(words) else None
-    return before, after
+    return PlainWords(text).words()
 
 
 def best_reading(readings: list[list[str]], original: list[str], model: LanguageModel,
