@@ -62,7 +62,8 @@ def repair(text: str, config: Config | None = None, *, lexicon: Lexicon | None =
             break
         # The word fixers weigh the document's own words and phrases, and their repairs change
         # them ('two countries' is said once more): read again until nothing moves, so that a
-        # second run of textfix over its own output finds nothing to do. Clean text never gets here.
+        # second run of textfix over its own output finds nothing to do. Text whose words need no
+        # repair never gets here.
         document = Document(current, lexicon, counts)
         words.new_round()
         for name in word_fixers:

@@ -44,6 +44,7 @@ LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
 MIN_FRAGMENT = 3  # a fragment that takes a ligature at its edge has this many letters ('rst', not 'rm')
 SYSTEMATIC = 2  # distinct repaired words needed: a font map loses every 'fi' of a document
 INTACT_PER_REPAIR = 2  # more intact ligature words than this per repair: the ligatures are not lost
+_READINGS_PER_SUSPECT = 2  # candidates a suspect gives at most: its gap, and a ligature dropped inside it
 
 
 @dataclass
@@ -58,10 +59,15 @@ class _Word:
 def propose(text: str, document: Document) -> list[Change]:
     model = LanguageModel(document)
     chunks = Chunks(text)
+    suspects = _suspects(chunks, document)
+    if _intact_ligature_words(document) > INTACT_PER_REPAIR * _READINGS_PER_SUSPECT * len(suspects):
+        # Even a repair at every suspect would be outweighed by the ligatures the document spells
+        # out (the test below): the common case of clean text, settled before any reading is weighed.
+        return []
     words = _Words(chunks)
     candidates = []
     readings_of: dict[str, list[list[str]]] = {}  # a word's readings, made once however often it occurs
-    for i in _suspects(chunks, document):
+    for i in suspects:
         word = words[i]
         if word is None:
             continue
