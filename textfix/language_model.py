@@ -13,7 +13,6 @@ search whose states are the last word, so that bigrams count), for the few token
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from textfix.document import Document
 
@@ -26,10 +25,13 @@ class LanguageModel:
     def __init__(self, document: Document):
         self.document = document
         self.lexicon = document.lexicon
-        self._word_logp = lru_cache(maxsize=65536)(self._compute_word_logp)
-        # A segmentation asks for the same pairs again and again (every cut of every candidate
-        # token): each is computed once per model, i.e. once per fixer call.
-        self._conditional_logp = lru_cache(maxsize=262144)(self._compute_conditional_logp)
+        # A segmentation asks for the same words and pairs again and again (every cut of every
+        # candidate token): each is computed once per model, i.e. once per fixer call. Plain
+        # dicts, not lru_cache over bound methods: those make a reference cycle that keeps each
+        # model, its caches and its document alive until the cyclic collector runs (hundreds of
+        # MiB while a long file was streamed).
+        self._word_logps: dict[str, float] = {}
+        self._pair_logps: dict[tuple[str | None, str], float] = {}
 
     def word_probability(self, word: str, exclude: frozenset[str] = frozenset()) -> float:
         """P(word), 0.0 when neither the lexicon nor the document has it.
@@ -50,7 +52,10 @@ class LanguageModel:
         word = word.lower()
         if word in exclude:
             return self._compute_word_logp(word, exclude)
-        return self._word_logp(word)
+        found = self._word_logps.get(word)
+        if found is None:
+            found = _remember(self._word_logps, word, self._compute_word_logp(word))
+        return found
 
     def _compute_word_logp(self, word: str, exclude: frozenset[str] = frozenset()) -> float:
         p = self.word_probability(word, exclude)
@@ -75,9 +80,12 @@ class LanguageModel:
 
     def conditional_logp(self, first: str | None, second: str, exclude: frozenset[str] = frozenset()) -> float:
         """log10 P(second | first), backing off to the word's own probability."""
-        if not exclude:
-            return self._conditional_logp(first, second)
-        return self._compute_conditional_logp(first, second, exclude)
+        if exclude:
+            return self._compute_conditional_logp(first, second, exclude)
+        found = self._pair_logps.get((first, second))
+        if found is None:
+            found = _remember(self._pair_logps, (first, second), self._compute_conditional_logp(first, second))
+        return found
 
     def _compute_conditional_logp(self, first: str | None, second: str, exclude: frozenset[str] = frozenset()) -> float:
         if first is not None:
@@ -102,6 +110,16 @@ class LanguageModel:
         if after is not None and previous is not None:
             total += self.conditional_logp(previous, after, exclude)
         return total
+
+
+def _remember(cache: dict, key, value: float) -> float:
+    if len(cache) >= _CACHE_SIZE:  # (bounded: a long text asks about ever more words)
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+_CACHE_SIZE = 262_144
 
 
 def occurrence(*tokens: str) -> frozenset[str]:
