@@ -92,13 +92,13 @@ def propose(text: str, document: Document) -> list[Change]:
     if not candidates and not repeated:
         return sorted(_case_boundary_splits(chunks, distinct, document, systematic=False))
     model = LanguageModel(document)
-    is_piece = _piece_test(document)
-    changes = _cuts(chunks.locate(candidates), tokens, text, model, document, is_piece)
+    segment = _segmenter(model, document)
+    changes = _cuts(chunks.locate(candidates), tokens, text, model, document, segment)
     # Known words after unknown ones: a re-cut across a neighbour ('anew eraina') is the unknown
     # token's to make. A word the document repeats (or the lexicon has) is evidence for itself,
     # which only systematic damage outweighs: its cut never counts as the document's own
     # ('theweek' is a parameter name in code that also says 'the week').
-    for change, evidence in _cuts(chunks.locate(repeated), tokens, text, model, document, is_piece):
+    for change, evidence in _cuts(chunks.locate(repeated), tokens, text, model, document, segment):
         if not _overlaps(change, changes):
             insort(changes, (change, PAIR if evidence == OWN else evidence), key=lambda found: found[0].start)
     changes = _without_word_endings(changes, text)
@@ -135,14 +135,14 @@ def _overlaps(change: Change, changes: list[tuple[Change, str]]) -> bool:
 
 
 def _cuts(indices, tokens: "_Tokens", text: str, model: LanguageModel, document: Document,
-          is_piece) -> list[tuple[Change, str]]:
+          segment) -> list[tuple[Change, str]]:
     """The cuts of the tokens at ``indices`` (in order), each with its evidence; none overlapping."""
     changes: list[tuple[Change, str]] = []
     taken_until = 0  # a neighbour re-cut consumes the next token too
     for i in indices:
         if tokens[i].start < taken_until:
             continue
-        found = _repair(tokens, i, text, model, document, is_piece)
+        found = _repair(tokens, i, text, model, document, segment)
         if found is None or (changes and found[0].start < changes[-1][0].end):
             continue
         changes.append(found)
@@ -263,12 +263,12 @@ def _context_word(tokens: list[_Token], j: int, *, left: bool) -> str | None:
     return neighbour.core if plain and not separated else None
 
 
-def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, document: Document, is_piece):
+def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, document: Document, segment):
     """(change, whether the document's own words or phrases support it), or None."""
     token = tokens[i]
     before = _context_word(tokens, i - 1, left=True) if not token.lead else None
     after = _context_word(tokens, i + 1, left=False) if not token.trail else None
-    cuts = segmentations(token.core, model, before=before, after=after, is_piece=is_piece)
+    cuts = segment(token.core, before, after)
     cuts = [(score, pieces) for score, pieces in cuts if _attested(pieces, before, after, model, document)]
     if not cuts:
         return None
@@ -277,7 +277,7 @@ def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, docum
     best = None
     if score - whole >= MARGIN:
         best = (token.core_start, token.core_end, pieces, f"{token.core!r} is not a known word")
-    neighbour_cut = _neighbour_recut(tokens, i, model, document, pieces, is_piece)
+    neighbour_cut = _neighbour_recut(tokens, i, model, document, pieces, segment)
     if neighbour_cut is not None:
         best = neighbour_cut
     if best is None:
@@ -289,7 +289,7 @@ def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, docum
     return Change(start, end, replacement, f"{why}; read as {replacement!r} ({notes})"), evidence
 
 
-def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
+def _neighbour_recut(tokens, i, model, document, pieces, segment):
     """Re-cut the token together with a plain neighbouring word, when context demands it."""
     token = tokens[i]
     options = []
@@ -305,7 +305,7 @@ def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
         options.append((token.core_start, tokens[i + 1].core_end, right, token.core + right, [*pieces, right], before, outer_after))
     best = None
     for start, end, neighbour, letters, kept, before, after in options:
-        cuts = segmentations(letters, model, before=before, after=after, is_piece=is_piece)
+        cuts = segment(letters, before, after)
         cuts = [(s, p) for s, p in cuts if neighbour not in p and _attested(p, before, after, model, document)]
         if not cuts:
             continue
@@ -316,17 +316,24 @@ def _neighbour_recut(tokens, i, model, document, pieces, is_piece):
     return best[1] if best else None
 
 
-def _piece_test(document: Document):
+def _segmenter(model: LanguageModel, document: Document):
+    """``segment(letters, before, after)``: :func:`segmentations` into the pieces this fixer
+    allows, remembered for the fixer call (a merge the text repeats in the same context is cut
+    once; every cut of every candidate asks about the same pieces)."""
     lexicon = document.lexicon
 
-    @lru_cache(maxsize=65536)  # every cut of every candidate asks: the same pieces recur
+    @lru_cache(maxsize=65536)
     def is_piece(piece: str) -> bool:
         lower = piece.lower()
         if len(piece) == 1:
             return lower == "a" or piece == "I"
         return lower in lexicon or document.is_name(piece) or document.count(piece) >= 2
 
-    return is_piece
+    @lru_cache(maxsize=16384)
+    def segment(letters: str, before: str | None, after: str | None) -> list[tuple[float, list[str]]]:
+        return segmentations(letters, model, before=before, after=after, is_piece=is_piece)
+
+    return segment
 
 
 def _attested(pieces: list[str], before: str | None, after: str | None, model: LanguageModel,
