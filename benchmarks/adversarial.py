@@ -6,7 +6,7 @@
 
 Each input (:data:`CASES`) is made deterministically and repaired by ``textfix.repair`` (default
 profile) in a fresh subprocess of its own, after a warm-up (import, lexicon, one small repair), so
-that its time and its peak RSS (``resource.getrusage(RUSAGE_SELF).ru_maxrss``) are its own. Each
+that its time and its peak RSS (``VmHWM``, ``bench_inputs.peak_rss_mib``) are its own. Each
 fixer's ``propose`` is timed on the way (the pipeline itself is unchanged), so that a case that
 runs past ``--timeout`` still names the fixer it was stuck in.
 
@@ -172,22 +172,21 @@ def make_prose(chars: int) -> str:
 
 
 def worker(kind: str, name: str, scale: float, chars: int) -> None:
-    import resource
-
     import textfix
+    from bench_inputs import peak_rss_mib
     from textfix.fixers import FIXER_NAMES, fixer_module
 
     textfix.repair("Merkelnoted a signi cant rnodern step.\nThe econo-\nmic ties.\n")  # lexicon, pairs
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_before = peak_rss_mib()
     text = make_prose(chars) if kind == "prose" else make_case(name, scale)
     for fixer in FIXER_NAMES:
         module = fixer_module(fixer)
         original = module.propose
 
-        def timed(current, document, _original=original, _fixer=fixer):
+        def timed(current, document, _original=original, _fixer=fixer, **options):
             print(json.dumps({"start": _fixer}), flush=True)
             started = time.perf_counter()
-            changes = _original(current, document)
+            changes = _original(current, document, **options)
             print(json.dumps({"fixer": _fixer, "seconds": time.perf_counter() - started}), flush=True)
             return changes
 
@@ -195,7 +194,7 @@ def worker(kind: str, name: str, scale: float, chars: int) -> None:
     started = time.perf_counter()
     result = textfix.repair(text)
     seconds = time.perf_counter() - started
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    rss = peak_rss_mib()
     print(json.dumps({"chars": len(text), "seconds": seconds, "rss_mib": rss, "rss_before_mib": rss_before,
                       "output_chars": len(result.text), "edits": len(result.edits)}), flush=True)
 

@@ -80,8 +80,8 @@ def capture(docs) -> dict:
     current: dict[str, tuple] = {}
 
     def recorder(name):
-        def propose(text, document):
-            changes = originals[name](text, document)
+        def propose(text, document, **options):
+            changes = originals[name](text, document, **options)
             current[name] = (text, document.text if document is not None else None, list(map(tuple, changes)))
             return changes
 
@@ -111,7 +111,7 @@ def frozen_chain(docs, recorded) -> dict[str, str]:
     originals = {name: fixer_module(name).propose for name in FROZEN}
 
     def replay(name, doc_name):
-        def propose(text, document):
+        def propose(text, document, **options):
             entry = recorded[doc_name].get(name)
             if entry is None or entry[0] != text:
                 raise _Diverged(name)

@@ -13,7 +13,7 @@ pypdf extractions and the simulator's pdf channels) and OCR damage (tesseract an
 ``ocr`` channel), each repeated to the size asked for.
 
 Every tool runs in a fresh subprocess of its own, so that its cold start (import, dictionaries,
-first call) and peak RSS (``resource.getrusage``) are its own. Throughput is the best of
+first call) and peak RSS (``VmHWM``: see ``bench_inputs.peak_rss_mib``) are its own. Throughput is the best of
 ``--repeat`` runs on one core, in characters per second, and every figure is also given as a
 ratio to a plain ``regex`` white-space substitution over the same text in the same run (the
 machine's speed cancels out). symspellpy and wordninja are slow, so they run on a sample of
@@ -121,8 +121,6 @@ SETUPS = {
 
 
 def worker(tool: str, path: str, repeat: int, first: str) -> None:
-    import resource
-
     if tool == "textfix.stream":  # the file is never read whole: that is the point
         return stream_worker(path)
     text = Path(path).read_text(encoding="utf-8")
@@ -135,21 +133,19 @@ def worker(tool: str, path: str, repeat: int, first: str) -> None:
         started = time.perf_counter()
         function(text)
         best = min(best, time.perf_counter() - started)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    rss = bench_inputs.peak_rss_mib()
     print(json.dumps({"tool": tool, "chars": len(text), "seconds": best, "cold": cold, "rss_mib": rss}))
 
 
 def stream_worker(path: str) -> None:
     """``textfix.stream.fix_file`` (what ``textfix fix`` does with a file over 16 MB)."""
-    import resource
-
     from textfix.stream import fix_file
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         fix_file(path, Path(folder) / "out.txt")
     seconds = time.perf_counter() - started
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = bench_inputs.peak_rss_mib()
     print(json.dumps({"tool": "textfix.stream", "chars": os.path.getsize(path), "seconds": seconds, "rss_mib": rss}))
 
 
@@ -192,12 +188,15 @@ def run_worker(tool: str, text: str, repeat: int, first: str = "The first call."
 def cold_start(first: str) -> dict:
     """A fresh interpreter: ``import textfix`` and the first ``fix`` (the lexicon cache warm)."""
     code = (
-        "import time, resource\n"
+        "import sys, time\n"
         "t = time.perf_counter()\n"
         "import textfix\n"
         "imported = time.perf_counter() - t\n"
         f"textfix.fix({first!r})\n"
-        "print(imported, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        "total = time.perf_counter() - t\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+        "from bench_inputs import peak_rss_mib\n"
+        "print(imported, total, peak_rss_mib())\n"
     )
     best = None
     for _ in range(3):
