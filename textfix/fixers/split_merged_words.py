@@ -81,7 +81,8 @@ def propose(text: str, document: Document) -> list[Change]:
     # Each distinct chunk is judged once; only the occurrences of candidates are visited.
     distinct = chunks.distinct()
     known = document.known_lowercase(distinct)
-    repeated_words = {word: why for word in document.words if word.isalpha() and (why := _repeated_merge(word, document))}
+    repeated_words = {word: why for word in _written_apart_twice(document)
+                      if word.isalpha() and (why := _repeated_merge(word, document))}
     distinct.difference_update(known)
     candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)
                   and not shape(chunk).lead.endswith("-")}  # '-nogroup': a command-line option
@@ -222,6 +223,15 @@ def _is_candidate(core: str, document: Document) -> bool:
     if not (core.islower() or (core[0].isupper() and core[1:].islower())):
         return False
     return not document.is_known(core)
+
+
+def _written_apart_twice(document: Document) -> set[str]:
+    """The document's words that it also writes as two words at least twice: the only ones
+    :func:`_repeated_merge` can accept (it wants the pair more often than the word, which the
+    document writes at least once), found with set operations instead of a test of every cut of
+    every word."""
+    apart = {first + second for (first, second), n in document.pairs.items() if n >= 2}
+    return apart.intersection(document.words)
 
 
 def _repeated_merge(word: str, document: Document) -> str | None:
