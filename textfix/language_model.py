@@ -28,8 +28,7 @@ class LanguageModel:
         # A segmentation asks for the same words and pairs again and again (every cut of every
         # candidate token): each is computed once per model, i.e. once per fixer call. Plain
         # dicts, not lru_cache over bound methods: those make a reference cycle that keeps each
-        # model, its caches and its document alive until the cyclic collector runs (hundreds of
-        # MiB while a long file was streamed).
+        # model, its caches and its document alive until the cyclic collector runs.
         self._word_logps: dict[str, float] = {}
         self._pair_logps: dict[tuple[str | None, str], float] = {}
 
