@@ -187,6 +187,15 @@ class Chunks:
     def end(self, i: int) -> int:
         return self.start(i) + len(self.strings[i])
 
+    def plain_beside(self, j: int, *, left: bool) -> str | None:
+        """The plain word of chunk ``j`` beside a token, when no punctuation stands between them
+        (``left``: chunk ``j`` is the token's left neighbour, so its trailing punctuation would);
+        None past either end of the text."""
+        if not 0 <= j < len(self.strings):
+            return None
+        lead, core, trail, plain, _ = shape(self.strings[j])
+        return core if plain and not (trail if left else lead) else None
+
     def _find_whole(self, string: str, position: int, budget: int) -> int | None:
         text, n = self.text, len(string)
         while budget >= 0:

@@ -155,7 +155,7 @@ def _letter_repairs(chunks: Chunks, letters: dict, evidence: _Evidence) -> list[
     changes = []
     for i in chunks.locate(letters):
         offset, core, readings = letters[chunks.strings[i]]
-        before, after = _neighbour(chunks, i - 1, left=True), _neighbour(chunks, i + 1, left=False)
+        before, after = chunks.plain_beside(i - 1, left=True), chunks.plain_beside(i + 1, left=False)
         scored = sorted(((model.sequence_logp([r], before=before, after=after) + math.log10(w), r)
                          for r, w in readings.items()), reverse=True)
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:
@@ -168,14 +168,6 @@ def _letter_repairs(chunks: Chunks, letters: dict, evidence: _Evidence) -> list[
     if len(distinct) < max(SYSTEMATIC, DAMAGE_RATE * len(chunks)):
         return []  # a few unknown words are names and terms; OCR damage is everywhere
     return changes
-
-
-def _neighbour(chunks: Chunks, j: int, *, left: bool) -> str | None:
-    """The plain word next to a token, with no punctuation between them."""
-    if not 0 <= j < len(chunks.strings):
-        return None
-    lead, core, trail, plain, _ = shape(chunks.strings[j])
-    return core if plain and not (trail if left else lead) else None
 
 
 def _chunk_repairs(chunk: str, evidence: _Evidence) -> tuple[Change | None, Change | None] | None:

@@ -263,21 +263,11 @@ def _repeated_merge(word: str, document: Document) -> str | None:
     return None
 
 
-def _context_word(tokens: list[_Token], j: int, *, left: bool) -> str | None:
-    """The word next to the token, when no punctuation stands between them."""
-    if not 0 <= j < len(tokens):
-        return None
-    neighbour = tokens[j]
-    separated = neighbour.trail if left else neighbour.lead
-    plain = neighbour.core.isalpha() and not is_protected(neighbour.core)
-    return neighbour.core if plain and not separated else None
-
-
 def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, document: Document, segment):
     """(change, whether the document's own words or phrases support it), or None."""
     token = tokens[i]
-    before = _context_word(tokens, i - 1, left=True) if not token.lead else None
-    after = _context_word(tokens, i + 1, left=False) if not token.trail else None
+    before = tokens.chunks.plain_beside(i - 1, left=True) if not token.lead else None
+    after = tokens.chunks.plain_beside(i + 1, left=False) if not token.trail else None
     cuts = segment(token.core, before, after)
     cuts = [(score, pieces) for score, pieces in cuts if _attested(pieces, before, after, model, document)]
     if not cuts:
@@ -303,15 +293,15 @@ def _neighbour_recut(tokens, i, model, document, pieces, segment):
     """Re-cut the token together with a plain neighbouring word, when context demands it."""
     token = tokens[i]
     options = []
-    left = _context_word(tokens, i - 1, left=True) if not token.lead else None
+    left = tokens.chunks.plain_beside(i - 1, left=True) if not token.lead else None
     if left is not None and left.islower():
-        outer_before = _context_word(tokens, i - 2, left=True) if not tokens[i - 1].lead else None
-        after = _context_word(tokens, i + 1, left=False) if not token.trail else None
+        outer_before = tokens.chunks.plain_beside(i - 2, left=True) if not tokens[i - 1].lead else None
+        after = tokens.chunks.plain_beside(i + 1, left=False) if not token.trail else None
         options.append((tokens[i - 1].core_start, token.core_end, left, left + token.core, [left, *pieces], outer_before, after))
-    right = _context_word(tokens, i + 1, left=False) if not token.trail else None
+    right = tokens.chunks.plain_beside(i + 1, left=False) if not token.trail else None
     if right is not None and right.islower():
-        before = _context_word(tokens, i - 1, left=True) if not token.lead else None
-        outer_after = _context_word(tokens, i + 2, left=False) if not tokens[i + 1].trail else None
+        before = tokens.chunks.plain_beside(i - 1, left=True) if not token.lead else None
+        outer_after = tokens.chunks.plain_beside(i + 2, left=False) if not tokens[i + 1].trail else None
         options.append((token.core_start, tokens[i + 1].core_end, right, token.core + right, [*pieces, right], before, outer_after))
     best = None
     for start, end, neighbour, letters, kept, before, after in options:
