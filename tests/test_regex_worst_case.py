@@ -135,7 +135,6 @@ KNOWN_WORST: dict[str, list[str]] = {
     "textfix.fixers.page_furniture._PAGE_NUMBER": ["1" + " " * SIZE + "x", " \n" * (SIZE // 2), "\t" * SIZE + "!"],
     "textfix.fixers.dehyphenate._BREAK": ["a-" * (SIZE // 2) + "\n", "ab-" * (SIZE // 3) + "x-\n"],
     "textfix.fixers.unwrap_lines._FROM_LINE_BREAK": ["\n" * SIZE, "x" + " \n" * (SIZE // 2)],
-    "textfix.layout._LOWER_CASE_NEXT_LINE": ["\n" + " \t" * (SIZE // 2) + "A", ("a \t" * (SIZE // 3) + "\n") * 2 + "b"],
     "textfix.layout._BLANK_LINE_GAP": ["a" + " " * SIZE + "\n\n", "\n \n" * (SIZE // 3) + "!"],
     "textfix.tokens.URL": ["a." * (SIZE // 2), "a." * (SIZE // 2) + "!://x", "a-" * (SIZE // 2) + "_b://x"],
     "textfix.tokens.EMAIL": ["1" * SIZE + "@", "a." * (SIZE // 2) + "@", "a+" * (SIZE // 2) + "@x", "x@" + "a." * (SIZE // 2)],

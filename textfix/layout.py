@@ -6,17 +6,17 @@ head or a page number would otherwise pose as a short line or a paragraph gap).
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 # A line that is certainly wrapped: it ends inside a sentence (a letter, comma or hyphen) and the
-# next line goes on in lower case. Found from its line break, a literal that ``regex`` finds at
-# C speed, and the line's end read back from there: a pattern starting at the line's first
-# character is tried at every position of the text (0.2 s per MB).
-_LOWER_CASE_NEXT_LINE = regex.compile(r"\n[ \t]*+(?=\p{Ll})")
+# next line goes on in lower case (see _wrapped_line_lengths).
 _WRAPPED_LINE_END = ",-"  # besides a letter
 
 
-# A blank line between lines of text, found from its first line break (see above).
+# A blank line between lines of text, found from its first line break: a literal that ``regex``
+# finds at C speed (a pattern starting with the text before it is tried at every position).
 _BLANK_LINE_GAP = regex.compile(r"(?<=\S[^\S\n]*+)\n[^\S\n]*+\n\s*+(?=\S)")
 
 
@@ -54,16 +54,23 @@ class Column:
 def _wrapped_line_lengths(text: str) -> list[int]:
     """Lengths of the certainly-wrapped lines, white space stripped.
 
-    A line whose predecessor was measured and that starts with spaces or tabs is not measured:
-    the rule was first a pattern scanning the text, which resumed after those blanks.
+    Read line by line from one split (a pattern scanning the text for such lines was tried at every
+    position, 0.2 s per MB). A line whose predecessor was measured and that starts with spaces or
+    tabs is not measured: that pattern resumed after those blanks, and the figures stay as they were.
     """
-    lengths, resume = [], 0
-    for match in _LOWER_CASE_NEXT_LINE.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if line_start < resume:
+    lengths, measured = [], False
+    lines = text.split("\n")
+    for line, below in zip(lines, lines[1:]):
+        skip, measured = measured and line[:1] in (" ", "\t"), False
+        if skip or not _starts_lower_case(below.lstrip(" \t")[:1]):
             continue
-        line = text[line_start : match.start()].rstrip(" \t")
-        if line and (line[-1].isalpha() or line[-1] in _WRAPPED_LINE_END):
-            lengths.append(len(line.strip()))
-            resume = match.end()
+        end = line.rstrip(" \t")
+        if end and (end[-1].isalpha() or end[-1] in _WRAPPED_LINE_END):
+            lengths.append(len(end.strip()))
+            measured = True
     return lengths
+
+
+def _starts_lower_case(first: str) -> bool:
+    """Is ``first`` a lower-case letter (general category Ll; ``ª`` is lower case but no letter of it)?"""
+    return first.islower() and (first.isascii() or unicodedata.category(first) == "Ll")

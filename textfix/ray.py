@@ -145,8 +145,10 @@ def _with_columns(batch, columns: dict[str, list]):
 
 
 def _array(values: list):
-    import numpy
-
+    try:
+        import numpy
+    except ImportError:  # a dict of lists from a caller without numpy (Ray always has it): lists back
+        return list(values)
     # Text, or a column with gaps, goes into an object array: a fixed-width '<U..' array would pad
     # every text to the longest, and a float array would turn a missing count into NaN.
     if any(value is None or isinstance(value, str) for value in values):

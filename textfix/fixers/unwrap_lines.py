@@ -122,7 +122,10 @@ _MEMO_SIZE = 4096
 def _line_breaks(text: str):
     """(start, end) of each run of white space that holds a line break and that text follows."""
     for match in _FROM_LINE_BREAK.finditer(text):
-        yield _BLANKS_BEFORE.match(text, 0, match.start()).start(), match.end()
+        start = match.start()
+        if start and text[start - 1].isspace():  # (most line breaks follow text: nothing to widen)
+            start = _BLANKS_BEFORE.match(text, 0, start).start()
+        yield start, match.end()
 
 
 def _indented_start(text: str, line_start: int, gap_start: int, gap: str, above: str, below: str) -> bool:
