@@ -8,7 +8,6 @@ context, and the best non-overlapping repairs are kept by decreasing gain.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import accumulate, compress, count
 from operator import and_, not_
 
@@ -27,21 +26,11 @@ _CHUNK_SPACED = regex.compile(r"\S+\s*")
 MARGIN = 2.0  # log10: a repair must be a hundred times likelier than the text and any rival
 
 
-@dataclass(slots=True)
-class Word:
-    start: int
-    end: int
-    text: str
-    joined_left: bool  # only one space separates it from the previous plain word
-    joined_right: bool
-    trail: str  # punctuation right after it
-
-
 class PlainWords:
     """The plain words of a text (letters only, not protected, not a unit after a number: ``40
     lm``), by chunk index, and the gaps where one space alone, and no punctuation, joins two.
 
-    Built in bulk, not word by word (a loop that made a :class:`Word` per word cost most of a
+    Built in bulk, not word by word (a loop that made an object per word cost most of a
     second per megabyte): the chunks and their separators come from C-level splits, each
     distinct chunk is judged once, and the per-chunk flags are combined with ``map``. Offsets are
     worked out only when a caller asks for one.
@@ -95,22 +84,10 @@ class PlainWords:
         after = self.cores[last + 1] if self.joined(last) else None
         return before, after
 
-    def words(self) -> list[Word]:
-        """Every plain word, as a :class:`Word`."""
-        return [
-            Word(self.start(j), self.end(j), self.cores[j], self.joined(j - 1), self.joined(j), shape(self.strings[j]).trail)
-            for j in compress(count(), self.is_word)
-        ]
-
     def _chunk_start(self, j: int) -> int:
         if self._starts is None:  # all at once, from the lengths of the chunks with their white space
             self._starts = list(accumulate(map(len, self._spaced), initial=self._leading))
         return self._starts[j]
-
-
-def plain_words(text: str) -> list[Word]:
-    """Words of letters only (not protected, not a unit after a number), in order."""
-    return PlainWords(text).words()
 
 
 def best_reading(readings: list[list[str]], original: list[str], model: LanguageModel,

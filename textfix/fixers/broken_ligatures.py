@@ -36,7 +36,7 @@ from textfix.document import Document
 from textfix.edits import Change
 from textfix.language_model import LanguageModel
 from textfix.tokens import Chunks, shape
-from textfix.word_gaps import best_reading
+from textfix.word_gaps import best_reading, choose_by_gain
 
 NAME = "broken_ligatures"
 
@@ -60,7 +60,8 @@ def propose(text: str, document: Document) -> list[Change]:
     model = LanguageModel(document)
     chunks = Chunks(text)
     suspects = _suspects(chunks, document)
-    if _intact_ligature_words(document) > INTACT_PER_REPAIR * _READINGS_PER_SUSPECT * len(suspects):
+    intact = _intact_ligature_words(document)
+    if intact > INTACT_PER_REPAIR * _READINGS_PER_SUSPECT * len(suspects):
         # Even a repair at every suspect would be outweighed by the ligatures the document spells
         # out (the test below): the common case of clean text, settled before any reading is weighed.
         return []
@@ -78,21 +79,13 @@ def propose(text: str, document: Document) -> list[Change]:
             candidates.append(_gap_repair(word, following, previous, after, document, model))
         candidates.append(_dropped(word, previous, following, document, model, readings_of))
     # Best gain first, never two repairs of one word: in 'and ef cient' the gap 'and ef' could
-    # take a ligature too, but 'efficient' gains far more than 'and fief'. (The offsets that chosen
-    # repairs cover are marked, so that each candidate is checked against them at the cost of its
-    # own length: checked against every chosen repair, a text of many foreign words, each a
-    # candidate, cost quadratic time. A candidate is never empty: it spans one word or two.)
-    chosen: list[Change] = []
-    taken = bytearray(len(text))
-    for gain, change in sorted((c for c in candidates if c), key=lambda c: -c[0]):
-        if taken.find(1, change.start, change.end) < 0:
-            chosen.append(change)
-            taken[change.start : change.end] = b"\x01" * (change.end - change.start)
+    # take a ligature too, but 'efficient' gains far more than 'and fief'.
+    chosen = choose_by_gain(candidates)
     if len({c.replacement.lower() for c in chosen}) < SYSTEMATIC:
         return []  # one lone candidate is likelier a rare word or a command name than lost glyphs
-    if _intact_ligature_words(document) > INTACT_PER_REPAIR * len(chosen):
+    if intact > INTACT_PER_REPAIR * len(chosen):
         return []  # the font's map has its ligatures: the 'fluid' in 'uid' is a coincidence
-    return sorted(chosen)
+    return chosen
 
 
 def _intact_ligature_words(document: Document) -> int:
@@ -276,7 +269,7 @@ def _gap_repair(left: _Word, right: _Word, previous, following, document: Docume
 
 
 def _dropped(word: _Word, previous, following, document: Document, model: LanguageModel,
-             readings_of: dict[str, list[list[str]]] | None = None):
+             readings_of: dict[str, list[list[str]]]):
     """(gain, change) for a word that lost a ligature without a trace (``signicant``), or None.
     ``readings_of`` remembers each word's readings (they depend on the word alone)."""
     token = word.text
@@ -285,16 +278,14 @@ def _dropped(word: _Word, previous, following, document: Document, model: Langua
         return None
     if len(token) + 2 > document.longest_known:
         return None  # no reading can be known (and a megabyte-long "word" stays linear)
-    readings = None if readings_of is None else readings_of.get(token)
+    readings = readings_of.get(token)
     if readings is None:
-        readings = [
+        readings = readings_of[token] = [
             [token[:i] + ligature + token[i:]]
             for i in range(len(token) + 1)
             for ligature in LIGATURES
             if _known(token[:i] + ligature + token[i:], document)
         ]
-        if readings_of is not None:
-            readings_of[token] = readings
     found = best_reading(readings, [token], model, previous.text if previous else None,
                   following.text if following else None)
     if found is None:

@@ -39,7 +39,8 @@ from textfix.tokens import SUSPENSION_WORDS
 NAME = "dehyphenate"
 
 LONG_FRAGMENT = 8  # letters: a line-end fragment this long after a whole word may be a word itself
-_HYPHENS = "-\u00ad\u2010\u2011¬"
+# The hyphens a line may end with (unwrap_lines leaves a break after one of them to this fixer).
+LINE_END_HYPHENS = "-\u00ad\u2010\u2011¬"
 _DISCRETIONARY = "\u00ad¬"
 # A hyphen after a letter, the line break, and the next line's word. The word before the hyphen,
 # letters with inner hyphens (``state-of-the``), is read backwards from it (:func:`_left_start`):
@@ -47,12 +48,12 @@ _DISCRETIONARY = "\u00ad¬"
 # of a long chain that no line break ends (quadratic), and ``regex`` keeps a record per repeated
 # piece, so a chain of millions (``a-a-a-…``, 12 MB) ran out of memory.
 _BREAK = regex.compile(
-    r"(?<=[^\W\d_])(?P<hyphen>[-\u00ad\u2010\u2011¬])(?P<gap>[ \t]*+\n[ \t]*+)(?=(?P<right>[^\s]++))"
+    rf"(?<=[^\W\d_])(?P<hyphen>[{LINE_END_HYPHENS}])(?P<gap>[ \t]*+\n[ \t]*+)(?=(?P<right>[^\s]++))"
 )
 _LETTERS_BEFORE = regex.compile(r"(?r)[^\W\d_]++")  # reversed: the letters that end where it is matched
 _INNER_HYPHENS = "-\u2010\u2011"
 _LEADING_LETTERS = regex.compile(r"[^\W\d_]*")
-_INNER_HYPHEN = regex.compile(r"[-\u2010\u2011]")
+_INNER_HYPHEN = regex.compile(f"[{_INNER_HYPHENS}]")
 _PLAIN_WORD_LENGTH = 4
 _PLAIN_WORD_AMONG = r"(?<![\w'’-])\L<restorable>(?![\w'’-])"  # a word of the list, standing alone
 

@@ -277,7 +277,7 @@ def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, docum
     best = None
     if score - whole >= MARGIN:
         best = (token.core_start, token.core_end, pieces, f"{token.core!r} is not a known word")
-    neighbour_cut = _neighbour_recut(tokens, i, model, document, pieces, segment)
+    neighbour_cut = _neighbour_recut(tokens, i, model, document, pieces, segment, before, after)
     if neighbour_cut is not None:
         best = neighbour_cut
     if best is None:
@@ -289,20 +289,17 @@ def _repair(tokens: list[_Token], i: int, text: str, model: LanguageModel, docum
     return Change(start, end, replacement, f"{why}; read as {replacement!r} ({notes})"), evidence
 
 
-def _neighbour_recut(tokens, i, model, document, pieces, segment):
-    """Re-cut the token together with a plain neighbouring word, when context demands it."""
+def _neighbour_recut(tokens, i, model, document, pieces, segment, left, right):
+    """Re-cut the token together with a plain neighbouring word (``left`` or ``right``, the words
+    beside it with no punctuation between), when context demands it."""
     token = tokens[i]
     options = []
-    left = tokens.chunks.plain_beside(i - 1, left=True) if not token.lead else None
     if left is not None and left.islower():
         outer_before = tokens.chunks.plain_beside(i - 2, left=True) if not tokens[i - 1].lead else None
-        after = tokens.chunks.plain_beside(i + 1, left=False) if not token.trail else None
-        options.append((tokens[i - 1].core_start, token.core_end, left, left + token.core, [left, *pieces], outer_before, after))
-    right = tokens.chunks.plain_beside(i + 1, left=False) if not token.trail else None
+        options.append((tokens[i - 1].core_start, token.core_end, left, left + token.core, [left, *pieces], outer_before, right))
     if right is not None and right.islower():
-        before = tokens.chunks.plain_beside(i - 1, left=True) if not token.lead else None
         outer_after = tokens.chunks.plain_beside(i + 2, left=False) if not tokens[i + 1].trail else None
-        options.append((token.core_start, tokens[i + 1].core_end, right, token.core + right, [*pieces, right], before, outer_after))
+        options.append((token.core_start, tokens[i + 1].core_end, right, token.core + right, [*pieces, right], left, outer_after))
     best = None
     for start, end, neighbour, letters, kept, before, after in options:
         cuts = segment(letters, before, after)

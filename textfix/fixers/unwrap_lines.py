@@ -41,6 +41,7 @@ import regex
 
 from textfix.document import Document
 from textfix.edits import Change
+from textfix.fixers.dehyphenate import LINE_END_HYPHENS
 from textfix.layout import Column
 
 NAME = "unwrap_lines"
@@ -60,8 +61,8 @@ _NUMBERED = regex.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s")
 _CODE = regex.compile(r"\w\((?!\d\))|\s=\s|\s#\s|^(?:\$|>>>|#)\s")
 SHORT_LINE = 0.6  # share of the column width below which a line is short
 _LABEL = regex.compile(r"\(?\d{1,3}[.)]?")
-_HYPHEN_AT_END = regex.compile(r"[^\W\d_][-\u00ad\u2010\u2011¬]\Z")
-_HYPHEN_CHARS = frozenset("-\u00ad\u2010\u2011¬")  # (a quick test before the pattern: most lines end otherwise)
+_HYPHEN_AT_END = regex.compile(rf"[^\W\d_][{LINE_END_HYPHENS}]\Z")
+_HYPHEN_CHARS = frozenset(LINE_END_HYPHENS)  # (a quick test before the pattern: most lines end otherwise)
 _SENTENCE_END = ".!?:;\"”’»"
 _SMALL_WORDS = frozenset(
     "a an and as at but by en for from if in into nor of on or per the to vs via with".split()
