@@ -19,7 +19,7 @@ The line break always goes; the question is whether the hyphen goes with it. Evi
 5. The lexicon: a joined form that is an English word is joined, unless both pieces are words and
    the pair is more common than the joined word; two words that do not join into one stay a
    compound; a fragment that is no word at all (``-tion``) is a syllable break and is joined,
-   unless it is long and follows a whole word (``good-`` / ``neighborliness``: the lexicon lacks
+   unless it is long and follows a whole word (``well-`` / ``roundedness``: the lexicon lacks
    a spelling; not sure, so the hyphen stays).
 6. Otherwise keep the hyphen: a kept hyphen is a small error, a lost one can merge two words.
 
@@ -161,7 +161,7 @@ def decide(left: str, hyphen: str, right_word: str, right_token: str, document: 
         return True, "two words that do not form one word: a compound, hyphen kept"
     if not right_is_word:
         if last_is_word and len(right_word) >= LONG_FRAGMENT:
-            # 'good-' / 'neighborliness': a word, then a long unknown one (the lexicon lacks a
+            # 'well-' / 'roundedness': a word, then a long unknown one (the lexicon lacks a
             # spelling) is a compound as likely as a syllable break.
             return True, f"{last!r} is a word and {right_word!r} too long for a syllable: not sure, hyphen kept"
         return False, f"{right_word!r} is no word, so the break is a syllable break: joined"

@@ -240,7 +240,7 @@ def _repeated_merge(word: str, document: Document) -> str | None:
     A frequent phrase loses its space more than once, so the document repeats the merged form;
     it may be a merge when the document writes the two words apart more often than together
     (``thepipe`` 3×, ``the pipe`` 14×): "document". A term the document repeats (``filesystem``
-    8×, ``namespace``) or a name (``Jinping``) is not written apart more often. A lexicon word
+    8×, ``namespace``) or a name (``Okonkwo``) is not written apart more often. A lexicon word
     qualifies on the same count, and only when English itself writes it ``PAIR_DOMINANCE`` times
     more often as the two words (``ina``/``in a``, ``anew``/``a new``; not ``along``/``a long``,
     ``into``/``in to``): "lexicon". Either way the word is evidence for itself: its cut must win
