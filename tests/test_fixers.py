@@ -226,7 +226,7 @@ def test_split_merged_words(text, expected):
 
 @pytest.mark.parametrize("text", [
     "Merkel and Merkel again. Merkelbach is a town.",  # a longer name, not a name plus a word
-    "The neighborliness of Jinping and Tula.",  # unknown, but no attested cut
+    "The roundedness of Okonkwo and Kazan.",  # unknown, but no attested cut
     "Call getUserName or read_file or example.com now.",
     "NATO and UNESCO and WHO.",
     "An anew era begins.",  # known words are never searched
@@ -255,7 +255,7 @@ def test_ocr_confusions(text, expected):
     "Q3 2024 at 50Hz, 10km and 3x",  # numbers and units
     "IBM and ILO",  # acronyms
     "https://example.com/rn0d",
-    "Tula and Jinping",
+    "Kazan and Okonkwo",
 ])
 def test_ocr_confusions_leaves_alone(text):
     assert run("ocr_confusions", text) == text
@@ -347,9 +347,9 @@ def test_broken_ligatures(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "The cross-border e-commerce of Kremlin.ru and a 40 lm lamp.",
+    "The cross-border e-commerce of example.org and a 40 lm lamp.",
     "a big fish and a small fry",
-    "The Tula plant in Ufa and Oslo.",
+    "The Kazan plant in Ufa and Oslo.",
     "the back fire and the fire place",
 ])
 def test_broken_ligatures_leaves_alone(text):

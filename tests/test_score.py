@@ -73,7 +73,7 @@ def test_empty_reference():
 
 
 def test_word_edits_counts_changed_words():
-    assert word_edits("Xinoted that\nit", "Xi noted that it") == 2
+    assert word_edits("Okonkwonoted that\nit", "Okonkwo noted that it") == 2
     assert word_edits("same words", "same\n\nwords ") == 0
 
 
