@@ -28,8 +28,8 @@ regex scan.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
-import ftfy
 import regex
 from rapidfuzz.distance import Levenshtein
 
@@ -37,15 +37,26 @@ from textfix.edits import Change
 
 NAME = "unicode"
 
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    fix_latin_ligatures=False,  # done below, so that the edit log can name it
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,  # done below: ftfy would also turn U+0085 into a line break
-    normalization=None,
-    explain=False,
-)
+
+
+@cache
+def _ftfy_fix():
+    """``ftfy.fix_text`` with this fixer's settings. Imported on the first line that needs it:
+    ftfy's import (its character tables) is a third of textfix's cold start, and ASCII text,
+    which this fixer reads with one regex scan, never needs it."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        fix_latin_ligatures=False,  # done below, so that the edit log can name it
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,  # done below: ftfy would also turn U+0085 into a line break
+        normalization=None,
+        explain=False,
+    )
+    return lambda segment: ftfy.fix_text(segment, config)
+
 
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029]")
 _SUSPECT = regex.compile(r"[^\x20-\x7e\n\t\r]")
@@ -115,7 +126,7 @@ def _repair_once(line: str) -> str:
 
 
 def _repair_segment(segment: str) -> str:
-    segment = ftfy.fix_text(segment, _FTFY)
+    segment = _ftfy_fix()(segment)
     if _LIGATURE_CHARS.intersection(segment):
         segment = "".join(_LIGATURES.get(c, c) for c in segment)
     if _TYPESET_CHARS.intersection(segment):
