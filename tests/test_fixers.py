@@ -180,6 +180,14 @@ def test_unwrap_never_touches_blank_line_breaks():
     assert run("unwrap_lines", text) == text
 
 
+def test_unwrap_reads_a_line_of_control_characters_as_blank():
+    """An information separator (U+001C-U+001F) alone on a line is white space to ``str.strip``;
+    a sentence end above it made unwrap_lines read the first character of an empty line (an
+    IndexError) when the unicode fixer, which removes such characters, was not run first."""
+    text = "The line ends here.\n\x1c\nthe next one goes on.\n"
+    assert run("unwrap_lines", text) == text
+
+
 def test_column_needs_evidence():
     assert Column([80, 81]).width is None
     column = Column([70, 72, 75, 78, 80, 80, 81, 82, 82, 83])

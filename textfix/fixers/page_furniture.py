@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 
 import regex
 
@@ -43,6 +44,7 @@ MIN_SHARE = 0.4  # share of pages a running head must appear on
 MIN_PAGE_LINES = 12  # without form feeds, page numbers stand at least this many lines apart
 
 _DIGITS = regex.compile(r"\d+")
+_NUMBER_MARK = regex.compile(r"[#\d]")  # what makes a '#' in a line's shape
 _SPACE = regex.compile(r"\s+")
 # White space is taken possessively: each run stands before a mark, a number or a word that is
 # never white space, so no match is lost, and a line of spaces costs one pass instead of the
@@ -111,8 +113,10 @@ def _unpaged_changes(text: str) -> list[Change]:
     beside an anchor whose shape recurs only beside anchors are the running heads. Each run of
     furniture becomes one line break.
     """
+    groups = _rising_numbers(list(filter(None, map(str.strip, text.split("\n")))))
+    if not groups:
+        return []  # (no page number: the common case, found without a record per line)
     lines = _lines(text, 0, len(text))
-    groups = _rising_numbers(lines)
     candidates = {i for group in groups for i in group}
     recurring = {shape for shape, n in Counter(line.shape for line in lines).items() if n >= 2}
     anchors = set()
@@ -156,17 +160,20 @@ def _has_recurring_neighbour(lines: list[_Line], index: int, recurring: set[str]
     return False
 
 
-def _rising_numbers(lines: list[_Line]) -> list[list[int]]:
-    """Groups of line indexes sharing a shape whose number rises slowly, far apart."""
+def _rising_numbers(texts: list[str]) -> list[list[int]]:
+    """Groups of indexes of ``texts`` (the non-blank lines, stripped) sharing a shape whose number
+    rises slowly, far apart. Only lines whose shape holds a ``#`` (a digit, or the character
+    itself) can share one: the others are passed over by a C-level search."""
     by_shape: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        if "#" in line.shape and len(line.text) <= 80:
-            by_shape.setdefault(line.shape, []).append(index)
+    for index in compress(count(), map(_NUMBER_MARK.search, texts)):
+        line = texts[index]
+        if len(line) <= 80:
+            by_shape.setdefault(_shape(line), []).append(index)
     groups: list[list[int]] = []
     for indexes in by_shape.values():
         if len(indexes) < 2:
             continue
-        numbers = [int(_DIGITS.findall(lines[i].text)[-1]) if _DIGITS.findall(lines[i].text) else -1 for i in indexes]
+        numbers = [int(_DIGITS.findall(texts[i])[-1]) if _DIGITS.findall(texts[i]) else -1 for i in indexes]
         steps = list(zip(indexes, indexes[1:], numbers, numbers[1:]))
         if all(0 < b - a <= 2 and later - first >= MIN_PAGE_LINES for first, later, a, b in steps):
             groups.append(indexes)

@@ -36,6 +36,8 @@ A break inside a block becomes a paragraph break (a blank line), per the output 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate, compress, count
+from operator import add, sub
 
 import regex
 
@@ -46,14 +48,6 @@ from textfix.layout import Column
 
 NAME = "unwrap_lines"
 
-# Any white space holding a line break (no-break spaces too), before text: found from its first
-# line break, a literal that ``regex`` finds at C speed (a pattern starting with the blanks before
-# it is tried at every position of the text), and widened back over those blanks. Only the first
-# line break of a run is tried: trying every one of a run that no text follows (a file ending in a
-# million newlines) would be quadratic. After it, the rest of the run is ``\s*+`` (as
-# ``(?:[^\S\n]*+\n)*+[^\S\n]*+``, ``regex`` kept a record per line: out of memory at 10 M lines).
-_FROM_LINE_BREAK = regex.compile(r"(?<=(?:^|\S)[^\S\n]*+)\n\s*+(?=\S)")
-_BLANKS_BEFORE = regex.compile(r"(?r)[^\S\n]*+")
 _LOWER_START = regex.compile(r"\p{Ll}")
 _INSIDE_SENTENCE_END = regex.compile(r"[\p{L},]\Z")
 _BULLET = regex.compile(r"(?:[•·▪◦‣∙*]|[-–—])\s")
@@ -72,34 +66,30 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 
 def propose(text: str, document: Document) -> list[Change]:
     column = Column.measure(text)  # this text: page furniture is gone by now
+    lines = _Lines(text)
+    stripped = lines.stripped
+    short = SHORT_LINE * column.width if column.width is not None else 0  # (no line is short then)
     changes = []
     in_heading = False
     decided: dict[tuple[str, str, bool], tuple[bool, str, bool]] = {}
-    for start, after in _line_breaks(text):
-        gap = text[start:after]
-        if gap.count("\n") > 1:
-            change = _false_blank_line(text, start, after, column)
+    for i, j, start, after in lines.breaks():
+        above, below = stripped[i], stripped[j]
+        if j > i + 1:  # blank lines between
+            change = _false_blank_line(above, below, start, after, column)
             if change is not None:
                 changes.append(change)
             continue
-        if text[start - 1 : start] in _HYPHEN_CHARS and _HYPHEN_AT_END.search(text, max(0, start - 2), start):
+        if above[-1] in _HYPHEN_CHARS and _HYPHEN_AT_END.search(above[-2:]):
             continue  # a word broken at a hyphen: dehyphenate joins it, with or without the hyphen
-        line_start = text.rfind("\n", 0, start) + 1
-        above = text[line_start:start].strip()
-        if not above:
-            continue
-        line_end = text.find("\n", after)
-        below = text[after : len(text) if line_end < 0 else line_end].strip()
-        first_of_block = line_start == 0 or _blank_before(text, line_start)
-        if _in_run_of_short_lines(text, line_start, after, above, below, column):
+        if len(above) < short and len(below) < short and _in_run_of_short_lines(lines, i, j, short):
             changes.append(Change(start, after, "\n\n", "a run of short lines (verse, code, a table): line kept"))
             in_heading = False
             continue
-        if _indented_start(text, line_start, start, gap, above, below):
+        if above[-1] in _SENTENCE_END and _indented_start(lines, i, j):
             changes.append(Change(start, after, "\n\n", "indented line after a sentence end: a new paragraph"))
             in_heading = False
             continue
-        heading_rules = first_of_block or in_heading
+        heading_rules = in_heading or i == 0 or not stripped[i - 1]  # A continues a heading, or opens its block
         if len(above) + len(below) <= _MEMO_LINES:
             key = (above, below, heading_rules)
             decision = decided.get(key)
@@ -120,56 +110,65 @@ _MEMO_LINES = 40
 _MEMO_SIZE = 4096
 
 
-def _line_breaks(text: str):
-    """(start, end) of each run of white space that holds a line break and that text follows."""
-    for match in _FROM_LINE_BREAK.finditer(text):
-        start = match.start()
-        if start and text[start - 1].isspace():  # (most line breaks follow text: nothing to widen)
-            start = _BLANKS_BEFORE.match(text, 0, start).start()
-        yield start, match.end()
+class _Lines:
+    """The text's lines (split at ``\\n``), stripped, and where the text of each begins and ends:
+    one C-level split and a few maps instead of a search around every line break (a text of
+    short lines has one every few characters). White space is what ``str.strip`` takes,
+    ``U+001C``-``U+001F`` included (the ``unicode`` fixer removes those control characters first)."""
+
+    def __init__(self, text: str):
+        self.lines = lines = text.split("\n")
+        self.stripped = list(map(str.strip, lines))
+        starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+        self.ends = list(map(add, starts, map(len, map(str.rstrip, lines))))  # (trailing blanks are the break's)
+        self.begins = list(map(sub, map(add, starts, map(len, lines)), map(len, map(str.lstrip, lines))))
+
+    def breaks(self):
+        """(i, j, start, end) for each two lines with text, ``i`` above ``j`` with only blank lines
+        between, and the span of white space between their texts."""
+        content = list(compress(count(), self.stripped))
+        above, below = content[:-1], content[1:]
+        return zip(above, below, map(self.ends.__getitem__, above), map(self.begins.__getitem__, below))
+
+    def beside(self, i: int) -> str:
+        """Line ``i`` stripped; empty beyond either end of the text."""
+        return self.stripped[i] if 0 <= i < len(self.stripped) else ""
 
 
-def _indented_start(text: str, line_start: int, gap_start: int, gap: str, above: str, below: str) -> bool:
+def _indented_start(lines: _Lines, i: int, j: int) -> bool:
     """B indented deeper than A, A ending a sentence, B opening one: a paragraph's first line
     (layout-preserving extractors keep the typesetter's paragraph indent)."""
+    above, below = lines.stripped[i], lines.stripped[j]
     if above[-1] not in _SENTENCE_END or not (below[0].isupper() or below[0] in "\"“‘'("):
         return False
-    indent_above = len(text[line_start:gap_start]) - len(text[line_start:gap_start].lstrip(" "))
-    indent_below = len(gap) - gap.rfind("\n") - 1
+    line_above, line_below = lines.lines[i], lines.lines[j]
+    indent_above = len(line_above) - len(line_above.lstrip(" "))
+    indent_below = len(line_below) - len(line_below.lstrip())
     return indent_below >= indent_above + 2
 
 
-def _in_run_of_short_lines(text: str, above_start: int, below_start: int, above: str, below: str,
-                           column: Column) -> bool:
-    """Are A, B and the line before A or after B all short? Wrapped prose fills its lines; only
-    the last line of a paragraph is short, so three short lines in a row are not prose."""
-    if column.width is None:
+def _in_run_of_short_lines(lines: _Lines, i: int, j: int, limit: float) -> bool:
+    """Are A, B and the line before A or after B all short (under ``limit``)? Wrapped prose fills
+    its lines; only the last line of a paragraph is short, so three short lines in a row are not
+    prose."""
+    if len(lines.stripped[i]) >= limit or len(lines.stripped[j]) >= limit:
         return False
-    limit = SHORT_LINE * column.width
-    if len(above) >= limit or len(below) >= limit:
-        return False
-    before_start = text.rfind("\n", 0, max(0, above_start - 1)) + 1
-    before = text[before_start : max(before_start, above_start - 1)].strip() if above_start else ""
-    below_end = text.find("\n", below_start)
-    next_start = len(text) if below_end < 0 else below_end + 1
-    next_end = text.find("\n", next_start)
-    following = text[next_start : len(text) if next_end < 0 else next_end].strip()
+    before, following = lines.beside(i - 1), lines.beside(j + 1)
     return (0 < len(before) < limit) or (0 < len(following) < limit)
 
 
-def _false_blank_line(text: str, above_end: int, below_start: int, column: Column) -> Change | None:
+def _false_blank_line(above: str, below: str, above_end: int, below_start: int, column: Column) -> Change | None:
     """A blank line inside a sentence (text boxes split by the extractor, a page break): the line
     above is a full line of prose that ends in a word or a comma, and the line below goes on in
     lower case. (A short line above is verse, code or a heading, whose breaks are meant: this
     rule never undoes a break that the rules below make.)"""
-    if column.width is None or not _LOWER_START.match(text, below_start):
+    if column.width is None or not _LOWER_START.match(below):
         return None
-    above = text[text.rfind("\n", 0, above_end) + 1 : above_end].strip()
     if len(above) < SHORT_LINE * column.width or _looks_like_code(above) or _is_capitals_heading(above):
         return None
-    if _HYPHEN_AT_END.search(text, max(0, above_end - 2), above_end):
+    if _HYPHEN_AT_END.search(above[-2:]):
         return Change(above_end, below_start, "\n", "blank line inside a hyphenated word: removed")
-    if _INSIDE_SENTENCE_END.search(text, max(0, above_end - 2), above_end):
+    if _INSIDE_SENTENCE_END.search(above[-2:]):
         return Change(above_end, below_start, " ", "blank line inside a sentence: joined")
     return None
 
@@ -216,13 +215,6 @@ def _starts_list_item(below: str, above: str, above_ends_sentence: bool) -> bool
     if _NUMBERED.match(below):
         return above_ends_sentence or bool(_BULLET.match(above) or _NUMBERED.match(above))
     return False
-
-
-def _blank_before(text: str, line_start: int) -> bool:
-    """Is the line starting at ``line_start`` preceded by a blank line?"""
-    previous_end = line_start - 1
-    previous_start = text.rfind("\n", 0, previous_end) + 1
-    return previous_end >= 0 and text[previous_start:previous_end].strip() == ""
 
 
 def _looks_like_code(line: str) -> bool:
