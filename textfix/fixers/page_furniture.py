@@ -127,15 +127,15 @@ def _unpaged_changes(text: str) -> list[Change]:
             anchors.update(group)
     if not anchors:
         return []
-    near: dict[str, list[bool]] = {}
+    # (Sets, not a test of every line against every anchor and of every occurrence of a shape
+    # against all the others: both were quadratic, 39 s for 4,000 pages.)
+    near_anchor = {a + d for a in anchors for d in range(1 - EDGE_LINES, EDGE_LINES)}
+    beside: dict[str, list[bool]] = {}
     for index, line in enumerate(lines):
-        beside = any(abs(index - a) <= EDGE_LINES - 1 for a in anchors)
-        near.setdefault(line.shape, []).append(beside)
-    furniture = {i for i in anchors}
-    for index, line in enumerate(lines):
-        flags = near[line.shape]
-        if len(flags) >= 2 and all(flags) and len(line.text) <= 80:
-            furniture.add(index)
+        beside.setdefault(line.shape, []).append(index in near_anchor)
+    only_beside = {shape for shape, flags in beside.items() if len(flags) >= 2 and all(flags)}
+    furniture = set(anchors)
+    furniture.update(index for index, line in enumerate(lines) if line.shape in only_beside and len(line.text) <= 80)
     changes, index = [], 0
     while index < len(lines):
         if index not in furniture:
