@@ -59,6 +59,21 @@ def test_each_block_is_judged_with_the_whole_texts_vocabulary():
     assert "Merkelnoted" in alone  # the last block by itself has no such evidence
 
 
+def test_the_blocks_derive_what_the_vocabulary_implies_once():
+    """Every block's document reads the whole text's counts; what is derived from them alone (the
+    lower-case counts, a fixer's sets) is computed for the first block and shared by the rest."""
+    from textfix.document import Document
+    from textfix.fixers.split_merged_words import _written_apart_twice
+
+    text = "Merkel spoke first, said the pipe.\n\n" * 40
+    counts = stream.vocabulary(lambda: [text], block_size=100)
+    first, second = Document("Merkel spoke.", counts=counts), Document("The pipe.", counts=counts)
+    assert first.words is second.words and first.longest_known == second.longest_known
+    assert first.derived(_written_apart_twice) is second.derived(_written_apart_twice)
+    alone = Document("Merkel spoke.")  # its own vocabulary: its own derivations
+    assert alone.words is not first.words and alone.words == {"merkel": 1, "spoke": 1}
+
+
 def test_paragraphs_stay_apart_across_blocks():
     text = "".join(f"Paragraph {i} is here.\n\n" for i in range(50))
     out = "".join(stream.fix_blocks(lambda: [text], block_size=100))

@@ -60,7 +60,7 @@ def propose(text: str, document: Document) -> list[Change]:
     model = LanguageModel(document)
     chunks = Chunks(text)
     suspects = _suspects(chunks, document)
-    intact = _intact_ligature_words(document)
+    intact = document.derived(_intact_ligature_words)
     if intact > INTACT_PER_REPAIR * _READINGS_PER_SUSPECT * len(suspects):
         # Even a repair at every suspect would be outweighed by the ligatures the document spells
         # out (the test below): the common case of clean text, settled before any reading is weighed.
@@ -126,6 +126,11 @@ class _Words:
         )
 
 
+def _own_cuts(document: Document) -> "_Cuts":
+    """The cuts of the words the document uses more than once and that hold an ``f``."""
+    return _Cuts(word for word, n in document.words.items() if n >= 2 and "f" in word)
+
+
 def _suspects(chunks: Chunks, document: Document) -> list[int]:
     """Chunk indices where a word, or the gap after it, may take a ligature: a superset of where
     :func:`_dropped` or :func:`_gap_repair` finds a reading, found without judging each word.
@@ -139,7 +144,7 @@ def _suspects(chunks: Chunks, document: Document) -> list[int]:
     examined, with both its gaps.
     """
     lexicon = document.lexicon
-    known, own = _lexicon_cuts(lexicon), _Cuts(word for word, n in document.words.items() if n >= 2 and "f" in word)
+    known, own = _lexicon_cuts(lexicon), document.derived(_own_cuts)
 
     def cut(before: str, after: str) -> bool:
         return (before, after) in known.pairs or (before, after) in own.pairs

@@ -63,17 +63,7 @@ def propose(text: str, document: Document) -> list[Change]:
 
 
 def _restored_compounds(text: str, document: Document) -> list[Change]:
-    spelled = _compounds_by_letters(document)
-    if not spelled:
-        return []
-    # Judged once per distinct word of the vocabulary (set operations), and only those words
-    # looked for in the text (a scan of every word cost 0.3 s per MB).
-    words = document.words
-    if not any(words[letters] == 1 for letters in spelled.keys() & words.keys()):
-        return []
-    lexicon = document.lexicon
-    restorable = [word for word in document.cased_words if len(word) >= _PLAIN_WORD_LENGTH
-                  and (lower := word.lower()) in spelled and words[lower] == 1 and lower not in lexicon]
+    spelled, restorable = document.derived(_restorable_words)
     if not restorable:
         return []
     changes = []
@@ -87,9 +77,19 @@ def _restored_compounds(text: str, document: Document) -> list[Change]:
     return changes
 
 
-def _compounds_by_letters(document: Document) -> dict[str, str]:
-    """Hyphenated compounds of the document keyed by their letters alone (``nonblocking``)."""
-    return {compound.replace("-", ""): compound for compound in document.compounds}
+def _restorable_words(document: Document) -> tuple[dict[str, str], list[str]]:
+    """The document's hyphenated compounds keyed by their letters alone (``nonblocking``), and
+    the words it writes once, unhyphenated, that are such letters and no lexicon word. Judged
+    once per distinct word of the vocabulary (set operations), and only those words looked for
+    in the text (a scan of every word cost 0.3 s per MB)."""
+    spelled = {compound.replace("-", ""): compound for compound in document.compounds}
+    words = document.words
+    if not any(words[letters] == 1 for letters in spelled.keys() & words.keys()):
+        return spelled, []
+    lexicon = document.lexicon
+    restorable = [word for word in document.cased_words if len(word) >= _PLAIN_WORD_LENGTH
+                  and (lower := word.lower()) in spelled and words[lower] == 1 and lower not in lexicon]
+    return spelled, restorable
 
 
 def _with_hyphens(word: str, compound: str) -> str:

@@ -81,7 +81,7 @@ def propose(text: str, document: Document) -> list[Change]:
     # Each distinct chunk is judged once; only the occurrences of candidates are visited.
     distinct = chunks.distinct()
     known = document.known_lowercase(distinct)
-    repeated_words = {word: why for word in _written_apart_twice(document)
+    repeated_words = {word: why for word in document.derived(_written_apart_twice)
                       if word.isalpha() and (why := _repeated_merge(word, document))}
     distinct.difference_update(known)
     candidates = {chunk for chunk in distinct if _is_candidate(shape(chunk).core, document)
