@@ -7,6 +7,7 @@ head or a page number would otherwise pose as a short line or a paragraph gap).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache, wraps
 
 import regex
 
@@ -74,3 +75,19 @@ def _wrapped_line_lengths(text: str) -> list[int]:
 def _starts_lower_case(first: str) -> bool:
     """Is ``first`` a lower-case letter (general category Ll; ``ª`` is lower case but no letter of it)?"""
     return first.islower() and (first.isascii() or unicodedata.category(first) == "Ll")
+
+
+def remembered_for_short_lines(function):
+    """``function`` of a line, its answers remembered for lines of up to ``_CACHED_LINE``
+    characters: short lines recur (verse, tables, one-character lines), and a long one would
+    only push them out of the cache."""
+    cached = lru_cache(maxsize=4096)(function)
+
+    @wraps(function)
+    def answer(line: str):
+        return cached(line) if len(line) <= _CACHED_LINE else function(line)
+
+    return answer
+
+
+_CACHED_LINE = 80

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, count
-from operator import and_, not_
+from operator import and_
 
 import regex
 

@@ -30,12 +30,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import compress, count
 
 import regex
 
 from textfix.edits import Change
+from textfix.layout import remembered_for_short_lines
 
 NAME = "page_furniture"
 
@@ -68,14 +68,11 @@ class _Line:
     @property
     def shape(self) -> str:
         if self._known_shape is None:  # (computed once, and only for the lines a rule looks at)
-            self._known_shape = _shape(self.text) if len(self.text) <= _CACHED_LINE else _shape.__wrapped__(self.text)
+            self._known_shape = _shape(self.text)
         return self._known_shape
 
 
-_CACHED_LINE = 80  # short lines recur (a table, one-character lines): their shape is remembered
-
-
-@lru_cache(maxsize=4096)
+@remembered_for_short_lines
 def _shape(text: str) -> str:
     """White space dropped, every digit run read as ``#``, case folded."""
     return _DIGITS.sub("#", _SPACE.sub("", text)).casefold()

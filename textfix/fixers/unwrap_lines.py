@@ -35,7 +35,6 @@ A break inside a block becomes a paragraph break (a blank line), per the output 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import add, sub
 
@@ -44,7 +43,7 @@ import regex
 from textfix.document import Document
 from textfix.edits import Change
 from textfix.fixers.dehyphenate import LINE_END_HYPHENS
-from textfix.layout import Column
+from textfix.layout import Column, remembered_for_short_lines
 
 NAME = "unwrap_lines"
 
@@ -233,15 +232,10 @@ def _is_capitals_heading(line: str) -> bool:
     wherever it stands."""
     if line.islower():
         return False  # (fast path: such a heading has a capital, and every line is asked twice)
-    if len(line) <= _CACHED_LINE:
-        return _capitals_heading(line)
-    return _capitals_heading.__wrapped__(line)
+    return _capitals_heading(line)
 
 
-_CACHED_LINE = 80  # short lines recur (verse, tables, one-character lines): their answer is remembered
-
-
-@lru_cache(maxsize=4096)
+@remembered_for_short_lines
 def _capitals_heading(line: str) -> bool:
     words = _WORD.findall(line)
     return 0 < len(words) <= 4 and len(words) == len(line.split()) and all(
