@@ -49,7 +49,7 @@ def line_texts(draw):
 @given(TEXTS)
 def test_line_breaks_match_the_pattern(text):
     lines = unwrap_lines._Lines(text)
-    spans = [(start, end) for _, _, start, end in lines.breaks()]
+    spans = [(start, end) for _, start, end in lines.breaks()]
     former = [m.span() for m in _FORMER_LINE_BREAK.finditer(text)]
     assert spans == [(start, end) for start, end in former if text[text.rfind("\n", 0, start) + 1 : start].strip()]
 

@@ -35,8 +35,9 @@ A break inside a block becomes a paragraph break (a blank line), per the output 
 
 from __future__ import annotations
 
-from itertools import accumulate, compress, count
-from operator import add, sub
+import re
+from itertools import count
+from operator import add, eq, sub
 
 import regex
 
@@ -66,29 +67,29 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 def propose(text: str, document: Document) -> list[Change]:
     column = Column.measure(text)  # this text: page furniture is gone by now
     lines = _Lines(text)
-    stripped = lines.stripped
+    stripped, adjacent = lines.stripped, lines.adjacent
     short = SHORT_LINE * column.width if column.width is not None else 0  # (no line is short then)
     changes = []
     in_heading = False
     decided: dict[tuple[str, str, bool], tuple[bool, str, bool]] = {}
-    for i, j, start, after in lines.breaks():
-        above, below = stripped[i], stripped[j]
-        if j > i + 1:  # blank lines between
+    for k, start, after in lines.breaks():  # between lines k (A, above) and k + 1 (B, below)
+        above, below = stripped[k], stripped[k + 1]
+        if not adjacent[k]:  # blank lines between
             change = _false_blank_line(above, below, start, after, column)
             if change is not None:
                 changes.append(change)
             continue
         if above[-1] in _HYPHEN_CHARS and _HYPHEN_AT_END.search(above[-2:]):
             continue  # a word broken at a hyphen: dehyphenate joins it, with or without the hyphen
-        if len(above) < short and len(below) < short and _in_run_of_short_lines(lines, i, j, short):
+        if len(above) < short and len(below) < short and _in_run_of_short_lines(lines, k, short):
             changes.append(Change(start, after, "\n\n", "a run of short lines (verse, code, a table): line kept"))
             in_heading = False
             continue
-        if above[-1] in _SENTENCE_END and _indented_start(lines, i, j):
+        if above[-1] in _SENTENCE_END and _indented_start(lines, k):
             changes.append(Change(start, after, "\n\n", "indented line after a sentence end: a new paragraph"))
             in_heading = False
             continue
-        heading_rules = in_heading or i == 0 or not stripped[i - 1]  # A continues a heading, or opens its block
+        heading_rules = in_heading or k == 0 or not adjacent[k - 1]  # A continues a heading, or opens its block
         if len(above) + len(below) <= _MEMO_LINES:
             key = (above, below, heading_rules)
             decision = decided.get(key)
@@ -108,51 +109,59 @@ def propose(text: str, document: Document) -> list[Change]:
 _MEMO_LINES = 40
 _MEMO_SIZE = 4096
 
+# A line (between two '\n') that holds text: re's \s is str.isspace(), the white space of str.strip.
+_TEXT_LINE = re.compile(r"(?m)^.*\S.*$")
+
 
 class _Lines:
-    """The text's lines (split at ``\\n``), stripped, and where the text of each begins and ends:
-    one C-level split and a few maps instead of a search around every line break (a text of
-    short lines has one every few characters). White space is what ``str.strip`` takes,
-    ``U+001C``-``U+001F`` included (the ``unicode`` fixer removes those control characters first)."""
+    """The lines that hold text (the rest are blank), each as written and stripped, where its text
+    begins and ends, and whether the next follows it directly (else blank lines are between). Found by C-level scans and maps instead of a search around every line break (a text
+    of short lines has one every few characters), and only for lines with text (a text of ten
+    million line breaks has none). White space is what ``str.strip`` takes, ``U+001C``-``U+001F``
+    included (the ``unicode`` fixer removes those control characters first)."""
 
     def __init__(self, text: str):
-        self.lines = lines = text.split("\n")
-        self.stripped = list(map(str.strip, lines))
-        starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))
-        self.ends = list(map(add, starts, map(len, map(str.rstrip, lines))))  # (trailing blanks are the break's)
-        self.begins = list(map(sub, map(add, starts, map(len, lines)), map(len, map(str.lstrip, lines))))
+        self.raw = raw = _TEXT_LINE.findall(text)
+        starts = list(map(re.Match.start, _TEXT_LINE.finditer(text)))
+        self.stripped = list(map(str.strip, raw))
+        raw_ends = list(map(add, starts, map(len, raw)))
+        self.ends = list(map(add, starts, map(len, map(str.rstrip, raw))))  # (trailing blanks are the break's)
+        self.begins = list(map(sub, raw_ends, map(len, map(str.lstrip, raw))))
+        self.adjacent = list(map(eq, map((1).__add__, raw_ends[:-1]), starts[1:]))  # one '\n' between
 
     def breaks(self):
-        """(i, j, start, end) for each two lines with text, ``i`` above ``j`` with only blank lines
-        between, and the span of white space between their texts."""
-        content = list(compress(count(), self.stripped))
-        above, below = content[:-1], content[1:]
-        return zip(above, below, map(self.ends.__getitem__, above), map(self.begins.__getitem__, below))
+        """(k, start, end) for each line k but the last: the white space from the end of its text
+        to the beginning of the next line's."""
+        return zip(count(), self.ends[:-1], self.begins[1:])
 
-    def beside(self, i: int) -> str:
-        """Line ``i`` stripped; empty beyond either end of the text."""
-        return self.stripped[i] if 0 <= i < len(self.stripped) else ""
+    def before(self, k: int) -> str:
+        """The line just above line ``k``, stripped: empty when it is blank or there is none."""
+        return self.stripped[k - 1] if k > 0 and self.adjacent[k - 1] else ""
+
+    def after(self, k: int) -> str:
+        """The line just below line ``k``, stripped: empty when it is blank or there is none."""
+        return self.stripped[k + 1] if k + 1 < len(self.stripped) and self.adjacent[k] else ""
 
 
-def _indented_start(lines: _Lines, i: int, j: int) -> bool:
+def _indented_start(lines: _Lines, k: int) -> bool:
     """B indented deeper than A, A ending a sentence, B opening one: a paragraph's first line
     (layout-preserving extractors keep the typesetter's paragraph indent)."""
-    above, below = lines.stripped[i], lines.stripped[j]
+    above, below = lines.stripped[k], lines.stripped[k + 1]
     if above[-1] not in _SENTENCE_END or not (below[0].isupper() or below[0] in "\"“‘'("):
         return False
-    line_above, line_below = lines.lines[i], lines.lines[j]
+    line_above, line_below = lines.raw[k], lines.raw[k + 1]
     indent_above = len(line_above) - len(line_above.lstrip(" "))
     indent_below = len(line_below) - len(line_below.lstrip())
     return indent_below >= indent_above + 2
 
 
-def _in_run_of_short_lines(lines: _Lines, i: int, j: int, limit: float) -> bool:
+def _in_run_of_short_lines(lines: _Lines, k: int, limit: float) -> bool:
     """Are A, B and the line before A or after B all short (under ``limit``)? Wrapped prose fills
     its lines; only the last line of a paragraph is short, so three short lines in a row are not
     prose."""
-    if len(lines.stripped[i]) >= limit or len(lines.stripped[j]) >= limit:
+    if len(lines.stripped[k]) >= limit or len(lines.stripped[k + 1]) >= limit:
         return False
-    before, following = lines.beside(i - 1), lines.beside(j + 1)
+    before, following = lines.before(k), lines.after(k + 1)
     return (0 < len(before) < limit) or (0 < len(following) < limit)
 
 
