@@ -218,8 +218,10 @@ def _interleave(edits: list[Edit], changes: list[Change], befores: list[int], sh
     """The old edits and a new edit per change, in order; ``befores[k]``: the old edits before
     change ``k``, none of which it touches."""
     offsets = list(map(shifts.__getitem__, befores))  # current minus original offset there
-    new = list(map(Edit, map(sub, map(_START, changes), offsets), map(sub, map(_END, changes), offsets),
-                   map(_REPLACEMENT, changes), repeat(fixer), map(_REASON, changes)))
+    # (Made by tuple.__new__, which Edit._make calls, without a Python frame per edit: a text of
+    # short lines has a million.)
+    new = list(map(tuple.__new__, repeat(Edit), zip(map(sub, map(_START, changes), offsets), map(sub, map(_END, changes), offsets),
+                                                    map(_REPLACEMENT, changes), repeat(fixer), map(_REASON, changes))))
     if not edits:
         return new
     merged, i = [], 0
