@@ -98,3 +98,15 @@ def test_fixer(benchmark, handovers, size, kind, fixer):
         return (text, document), {}
 
     benchmark.pedantic(module.propose, setup=setup, rounds=_rounds(size), iterations=1)
+
+
+def test_scaling_script_runs():
+    """``scaling.py`` at a tiny size, each of its modes: it still works (no timing is judged)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = str(Path(__file__).resolve().parent / "scaling.py")
+    for options in (["--shapes", "--units", "20"], ["--sizes", "0.01,0.02", "--kinds", "clean"], ["--rounds", "--kinds", "clean"]):
+        output = subprocess.run([sys.executable, script, *options], check=True, capture_output=True, text=True).stdout
+        assert "clean" in output or "table rows" in output
