@@ -115,10 +115,12 @@ _TEXT_LINE = re.compile(r"(?m)^.*\S.*$")
 
 class _Lines:
     """The lines that hold text (the rest are blank), each as written and stripped, where its text
-    begins and ends, and whether the next follows it directly (else blank lines are between). Found by C-level scans and maps instead of a search around every line break (a text
-    of short lines has one every few characters), and only for lines with text (a text of ten
-    million line breaks has none). White space is what ``str.strip`` takes, ``U+001C``-``U+001F``
-    included (the ``unicode`` fixer removes those control characters first)."""
+    begins and ends, and whether the next follows it directly (else blank lines are between).
+
+    Found by C-level scans and maps instead of a search around every line break (a text of short
+    lines has one every few characters), and only for lines with text (a text of ten million line
+    breaks has none). White space is what ``str.strip`` takes, ``U+001C``-``U+001F`` included
+    (the ``unicode`` fixer removes those control characters first)."""
 
     def __init__(self, text: str):
         self.raw = raw = _TEXT_LINE.findall(text)
