@@ -30,4 +30,3 @@ def __getattr__(name: str):
 
         return fix_many
     raise AttributeError(f"module 'textfix' has no attribute {name!r}")
-

@@ -132,13 +132,15 @@ class EditLog:
         if not changes:
             return current
         changes = sorted(changes, key=_START_END)
-        _check_disjoint(changes, fixer)
+        change_starts, change_ends = list(map(_START, changes)), list(map(_END, changes))
+        bad = _first_bad(change_starts, change_ends, [-1, *change_ends[:-1]])
+        if bad is not None:  # (a bug in the fixer)
+            raise ValueError(f"{fixer}: overlapping or reversed changes near offset {changes[bad].start}")
         starts, ends, shifts = self._positions()
         # Where each change falls among the old edits: ``before``, the edits wholly before it,
         # and ``group_end``, the edits before its end. Equal for every change (the common case:
         # each fixer repairs what no fixer before it touched), the new edits go between the old
         # ones, all found with C-level maps; else the merge below.
-        change_starts, change_ends = list(map(_START, changes)), list(map(_END, changes))
         befores = list(map(bisect_right, repeat(ends), change_starts))
         if befores == list(map(bisect_left, repeat(starts), change_ends, befores)):
             self.edits = _interleave(self.edits, changes, befores, shifts, fixer)
@@ -203,14 +205,6 @@ class EditLog:
         shifts = list(accumulate(growth, initial=0))
         starts = list(map(add, original_starts, shifts))
         return starts, list(map(add, starts, lengths)), shifts
-
-
-def _check_disjoint(changes: list[Change], fixer: str) -> None:
-    """A fixer's changes (sorted) must not overlap, nor end before they start: a bug in the fixer."""
-    ends = list(map(_END, changes))
-    bad = _first_bad(list(map(_START, changes)), ends, [-1, *ends[:-1]])
-    if bad is not None:
-        raise ValueError(f"{fixer}: overlapping or reversed changes near offset {changes[bad].start}")
 
 
 def _interleave(edits: list[Edit], changes: list[Change], befores: list[int], shifts: list[int],

@@ -38,7 +38,6 @@ from textfix.edits import Change
 NAME = "unicode"
 
 
-
 @cache
 def _ftfy_fix():
     """``ftfy.fix_text`` with this fixer's settings. Imported on the first line that needs it:
