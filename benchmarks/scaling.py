@@ -63,7 +63,7 @@ def _book_without_form_feeds(n: int, rng: random.Random) -> str:
 # Documents of n units (rows, lines, paragraphs, pages / 10), deterministic.
 SHAPES = {
     "table rows": lambda n, rng: "\n".join(f"Item {i}  {rng.randint(1, 999)}  {rng.randint(1, 99)}.{rng.randint(0, 99)}  Acme{i % 97}" for i in range(n)),
-    "hyphenated wraps": lambda n, rng: "\n".join(_prose(rng, 9) + " coopera-\ntion " + _prose(rng, 3) for _ in range(n)),
+    "hyphenated wraps": lambda n, rng: "\n".join(_prose(rng, 9) + " recon-\nstruction " + _prose(rng, 3) for _ in range(n)),
     "distinct names": lambda n, rng: "\n\n".join(f"Name{i}x said {_prose(rng, 8)}. Name{i}x noted {_prose(rng, 5)}." for i in range(n)),
     "link lines": lambda n, rng: "\n\n".join(_prose(rng, 12) + f"\nhttps://example.org/page/{i}" for i in range(n)),
     "lost spaces": lambda n, rng: "\n\n".join(_prose(rng, 12).replace(" the ", "the ") + "." for _ in range(n)),

@@ -250,7 +250,7 @@ def test_page_furniture_without_form_feeds_on_many_pages():
     feeds; this input, 30,000 short pages, would take hours)."""
     from textfix.fixers import page_furniture
 
-    pages = ["Running Head\n" + "word\n" * 12 + f"- {n} -" for n in range(1, 30_001)]
+    pages = ["Field Notes\n" + "word\n" * 12 + f"- {n} -" for n in range(1, 30_001)]
     changes = page_furniture.propose("\n".join(pages))
     assert len(changes) == 30_000  # each page number (the head stays: the first page's is the title)
 
