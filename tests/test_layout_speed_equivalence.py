@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textfix.fixers import unwrap_lines, whitespace
@@ -21,6 +21,8 @@ _FORMER_LINE_BREAK = regex.compile(r"(?<!\s)[^\S\n]*+\n\s*+(?=\S)")
 
 @settings(max_examples=3000, derandomize=True)
 @given(TEXTS)
+@example("ab\n a\na\n")  # an indented line after a measured one: the pattern resumed past its blanks
+@example("ab\n a\n\tb\n c\nd\n")  # a run of them: every other one is measured
 def test_wrapped_line_lengths_match_the_pattern(text):
     assert _wrapped_line_lengths(text) == [len(m.group(1).strip()) for m in _CERTAIN_WRAP.finditer(text)]
 
