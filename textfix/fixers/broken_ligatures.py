@@ -29,7 +29,7 @@ other reading.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import compress, count, filterfalse
 from weakref import WeakKeyDictionary
 
 from textfix.document import Document
@@ -168,7 +168,7 @@ def _suspects(chunks: Chunks, document: Document) -> list[int]:
     # a word that a ligature may precede at its edge ('a rm': 'a firm')
     ends: set[str] = simple.intersection(known.edge_afters) | simple.intersection(own.edge_afters)
     # a word that may have lost a ligature inside ('signicant')
-    dropped: set[str] = {w for w in simple.difference(lexicon.unigrams) if len(w) >= MIN_FRAGMENT and may_have_dropped(w)}
+    dropped: set[str] = {w for w in filterfalse(lexicon.unigrams.__contains__, simple) if len(w) >= MIN_FRAGMENT and may_have_dropped(w)}
     unsure: set[str] = set()  # letters outside ASCII
     for chunk in distinct.difference(simple):
         lead, core, trail, plain, _ = shape(chunk)

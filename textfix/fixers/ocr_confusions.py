@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
+from itertools import filterfalse
 
 import regex
 
@@ -106,7 +107,7 @@ def propose(text: str, document: Document) -> list[Change]:
     # and the damage a scan repeats ('thc' for 'the' on every page), which the document outvotes.
     letters = {chunk: found for chunk in distinct.difference(repairs)
                if (found := _letter_candidates(chunk, evidence)) is not None}
-    letters.update((chunk, found) for chunk in known.difference(document.lexicon.unigrams)
+    letters.update((chunk, found) for chunk in set(filterfalse(document.lexicon.unigrams.__contains__, known))
                    if (found := _letter_candidates(chunk, evidence, repeated=True)) is not None)
     changes = []
     for i in chunks.locate(repairs):
