@@ -11,6 +11,7 @@ a hyphen to ``dehyphenate``); words last, once paragraphs are whole.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 
 FIXER_NAMES: tuple[str, ...] = (
@@ -34,6 +35,7 @@ WORD_FIXERS = frozenset(
 """Fixers that change words (as opposed to layout): off where the lexicon does not fit the text."""
 
 
+@cache  # (import_module's look-up, a dozen a repair, was a tenth of an empty text's repair)
 def fixer_module(name: str):
     if name not in FIXER_NAMES:
         raise ValueError(f"unknown fixer {name!r}; valid fixers: {', '.join(FIXER_NAMES)}")
