@@ -8,7 +8,9 @@ and OCR damage, from the corpus and from the damage simulator (see bench_inputs.
 With ``--benchmark-disable`` (or ``TEXTFIX_BENCH_QUICK=1``) every benchmark runs once on a tiny
 input, so CI can run the suite in a few seconds; no timing is asserted anywhere. A fixer is timed
 on the text exactly as the chain hands it over (the fixers before it applied), with the shared
-document analysis already done; that analysis is timed on its own (``document``).
+document analysis already done; that analysis is timed on its own (``document``). The chain also
+runs over the corpus's documents one call each (``chain, a call per document``), the case of an
+ingestion job, where a cost paid per call shows.
 """
 
 from __future__ import annotations
@@ -67,6 +69,20 @@ def test_chain(benchmark, inputs, size, kind):
     benchmark.extra_info["characters"] = len(inputs[kind])
     result = benchmark.pedantic(fix, args=(inputs[kind],), rounds=_rounds(size), iterations=1)
     assert result.endswith("\n")
+
+
+@pytest.mark.parametrize("kind", bench_inputs.KINDS)
+def test_chain_document_by_document(benchmark, size, kind):
+    """The corpus's documents as they are (a few kilobytes each), a call each: an ingestion job's
+    case, where a cost paid once per call (not per character) shows."""
+    benchmark.group = "chain, a call per document"
+    documents = list(bench_inputs.documents(kind))
+    if size < 1_000_000:
+        documents = [document[:1_000] for document in documents[:5]]
+    benchmark.extra_info["characters"] = sum(map(len, documents))
+    benchmark.extra_info["documents"] = len(documents)
+    results = benchmark.pedantic(lambda: [fix(document) for document in documents], rounds=_rounds(size), iterations=1)
+    assert len(results) == len(documents)
 
 
 @pytest.mark.parametrize("kind", bench_inputs.KINDS)
