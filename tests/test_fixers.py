@@ -364,6 +364,20 @@ def test_broken_ligatures_leaves_alone(text):
     assert run("broken_ligatures", text) == text
 
 
+def test_broken_ligatures_reads_words_of_any_script_by_their_cuts():
+    from textfix.fixers.broken_ligatures import _suspects
+    from textfix.tokens import Chunks
+
+    def suspects(text):
+        return [Chunks(text).strings[i] for i in _suspects(Chunks(text), Document(text))]
+
+    assert suspects("Городской совет собрался во вторник. " * 20) == []  # no reading of these can be known
+    # an accented word that lost its ligature is found as an ASCII one is: 'réflexion' is the document's
+    assert suspects("La réflexion, la réflexion et la ré exion.") == ["ré", "exion."]
+    # a capital sigma is lowered by its neighbours ('ΟΔΟΣ' ends in 'ς'): a word with one is examined with both gaps
+    assert suspects("με Σπίτι και") == ["με", "Σπίτι"]
+
+
 # join_split_words -------------------------------------------------------------------------------
 
 def test_join_split_words():
