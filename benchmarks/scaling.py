@@ -2,7 +2,8 @@
 
     python benchmarks/scaling.py                        # the corpus inputs at 0.5 and 4 MB
     python benchmarks/scaling.py --shapes               # shaped texts (tables, many pages, ...) at n and 8 n
-    python benchmarks/scaling.py --rounds               # where the time goes, round by round (1 MB inputs)
+    python benchmarks/scaling.py --rounds               # where the time goes, round by round (1 MB inputs);
+                                                        # and what the later rounds change, document by document
     python benchmarks/scaling.py --kinds clean --sizes 1,8
 
 The adversarial inputs (``adversarial.py``) are single strange strings; the inputs here are
@@ -127,19 +128,43 @@ def rounds(kinds: list[str]) -> None:
             print(f"| {kind} | {spans[0]:.2f} | {later} | {changed} |")
     finally:
         pipeline._WordFixerStep.new_round, pipeline._WordFixerStep.run = new_round, run
+    print()
+    without_later_rounds(kinds)
+
+
+def without_later_rounds(kinds: list[str]) -> None:
+    """What the later rounds cost and what they change: each kind's documents one call each, with
+    the rounds and without (``pipeline.WORD_ROUNDS`` set to 0), and how many outputs differ."""
+    print("| documents | count | CPU s with later rounds | without | outputs that differ without |")
+    print("|---|---:|---:|---:|---:|")
+    rounds_allowed = pipeline.WORD_ROUNDS
+    try:
+        for kind in kinds:
+            documents = bench_inputs.documents(kind)
+            outputs, seconds = {}, {}
+            for allowed in (rounds_allowed, 0):
+                pipeline.WORD_ROUNDS = allowed
+                started = time.process_time()
+                outputs[allowed] = [pipeline.fix(document) for document in documents]
+                seconds[allowed] = time.process_time() - started
+            differ = sum(a != b for a, b in zip(outputs[rounds_allowed], outputs[0]))
+            print(f"| {kind} | {len(documents)} | {seconds[rounds_allowed]:.2f} | {seconds[0]:.2f} | {differ} |")
+    finally:
+        pipeline.WORD_ROUNDS = rounds_allowed
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kinds", help="bench_inputs kinds, comma-separated (default: clean, pdf-corpus and "
-                                        "ocr-simulated; with --rounds, the five kinds and manpages-pdf)")
+                                        "ocr-simulated; with --rounds, the five kinds, manpages-pdf and foreign)")
     parser.add_argument("--sizes", default="0.5,4", help="two sizes in MB")
     parser.add_argument("--shapes", action="store_true", help="the shaped texts instead of the corpus inputs")
     parser.add_argument("--units", type=int, default=2000, help="units of a shaped text at the small size (8 × at the large)")
     parser.add_argument("--rounds", action="store_true", help="time per round instead (1 MB inputs)")
     args = parser.parse_args(argv)
     if args.rounds:
-        rounds(args.kinds.split(",") if args.kinds else ["clean", "pdf-corpus", "pdf-simulated", "ocr-corpus", "manpages", "manpages-pdf"])
+        rounds(args.kinds.split(",") if args.kinds else
+               ["clean", "pdf-corpus", "pdf-simulated", "ocr-corpus", "manpages", "manpages-pdf", "foreign"])
         return 0
     _time_every_fixer()
     if args.shapes:
