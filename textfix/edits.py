@@ -218,7 +218,9 @@ def _interleave(edits: list[Edit], changes: list[Change], befores: list[int], sh
                                                     map(_REPLACEMENT, changes), repeat(fixer), map(_REASON, changes))))
     if not edits:
         return new
-    if len(edits) < len(new):  # (a Python step per edit of the shorter list: either may hold a million)
+    if len(edits) < len(new):
+        # A Python step per edit of the shorter list (either may hold a million): step through the
+        # old edits instead, each after the new edits that go before it.
         edits, new, befores = new, edits, list(map(bisect_right, repeat(befores), range(len(edits))))
     merged, i = [], 0
     for edit, before in zip(new, befores):

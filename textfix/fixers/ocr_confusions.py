@@ -107,6 +107,7 @@ def propose(text: str, document: Document) -> list[Change]:
     # and the damage a scan repeats ('thc' for 'the' on every page), which the document outvotes.
     letters = {chunk: found for chunk in distinct.difference(repairs)
                if (found := _letter_candidates(chunk, evidence)) is not None}
+    # (known words the lexicon lacks: filtered, never a set operation with the lexicon's table)
     letters.update((chunk, found) for chunk in set(filterfalse(document.lexicon.unigrams.__contains__, known))
                    if (found := _letter_candidates(chunk, evidence, repeated=True)) is not None)
     changes = []
