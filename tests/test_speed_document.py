@@ -69,4 +69,5 @@ def test_a_repair_never_walks_the_lexicon():
     _WatchedTable.walks = 0
     repaired = repair(text, lexicon=lexicon)
     assert _WatchedTable.walks == 0
-    assert repaired.edits  # the word fixers had work to do
+    word_fixers = ("broken_ligatures", "join_split_words", "split_merged_words", "ocr_confusions")
+    assert any(name in edit.fixer for edit in repaired.edits for name in word_fixers)  # they had work to do
