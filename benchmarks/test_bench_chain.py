@@ -126,3 +126,35 @@ def test_scaling_script_runs():
     for options in (["--shapes", "--units", "20"], ["--sizes", "0.01,0.02", "--kinds", "clean"], ["--rounds", "--kinds", "clean"]):
         output = subprocess.run([sys.executable, script, *options], check=True, capture_output=True, text=True).stdout
         assert "clean" in output or "table rows" in output
+
+
+def test_speed_script_runs():
+    """``speed.py --quick`` prints its tables, the targets against the design's floor included
+    (no timing is judged). Its peers are wordninja and symspellpy: skipped where wordninja is
+    not installed (it is in the ``bench`` extra, not ``test``)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    pytest.importorskip("wordninja")
+    script = str(Path(__file__).resolve().parent / "speed.py")
+    output = subprocess.run([sys.executable, script, "--quick"], check=True, capture_output=True, text=True).stdout
+    assert "## The targets against the design's floor" in output
+    floor = output.split("## The targets against the design's floor")[1]
+    assert floor.count("| pdf |") == 1 and floor.count("| clean |") == 1
+
+
+def test_linear_cost_table(capsys):
+    """The linear-cost table at its reduced size: each case, its edits, and the edit log's share."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import speed
+
+    speed.print_linear_cost(full=False, timeout=120)
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| one-character lines")]
+    assert len(rows) == 1
+    assert "| 99,999 |" in rows[0]  # a joined line break per line but the last, each an edit
