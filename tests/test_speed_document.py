@@ -71,3 +71,20 @@ def test_a_repair_never_walks_the_lexicon():
     assert _WatchedTable.walks == 0
     word_fixers = ("broken_ligatures", "join_split_words", "split_merged_words", "ocr_confusions")
     assert any(name in edit.fixer for edit in repaired.edits for name in word_fixers)  # they had work to do
+
+
+@settings(max_examples=1000)
+@given(TEXTS)
+def test_lower_case_counts_sum_the_cased_forms_in_order_of_first_use(text):
+    """``words`` is the cased counts summed by lower-case form, its keys in the order the text
+    first uses each (what a loop over the cased forms gives): a fixer that walks the vocabulary
+    breaks its ties in that order."""
+    expected: Counter[str] = Counter()
+    for word in WORD.findall(text):
+        expected[word.lower()] += 1
+    assert list(Document(text).words.items()) == list(expected.items())
+
+
+def test_lower_case_counts_of_forms_that_differ_in_case():
+    words = Document("The cat and the Cat. THE end, the END; Σ σ").words
+    assert list(words.items()) == [("the", 4), ("cat", 2), ("and", 1), ("end", 2), ("σ", 2)]
