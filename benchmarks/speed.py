@@ -120,8 +120,8 @@ def _analysis_setup():
     """The reading every repair starts from, and nothing else: the document's words counted (as
     written, by lower-case form, in pairs, in hyphenated compounds) and its white-space chunks,
     the evidence the word fixers share (:class:`textfix.document.Document`). All of it runs at C
-    speed (one regex split, ``str.split``, ``Counter``), so it shows how far below the targets the
-    design's floor already is."""
+    speed (one regex split, ``str.split``, ``Counter``): what a repair costs before any fixer
+    runs, the design's floor."""
     from textfix.document import Document
 
     def read(text: str):
@@ -279,9 +279,10 @@ def linear_worker(case: str, full: bool) -> None:
                           "edits": len(changes), "chars": len(text)}), flush=True)
 
 
-def linear_cost(full: bool, timeout: float) -> list[tuple[str, int, float | None, dict[str, float], dict[str, float]]]:
-    """(case, characters, seconds or None past the timeout, seconds per fixer, and of them the
-    edit log's: recording the edits, which the brief wants every one of, explained)."""
+def linear_cost(full: bool, timeout: float) -> list[tuple[str, int, float | None, dict[str, float],
+                                                       dict[str, tuple[float, int]]]]:
+    """(case, characters, seconds or None past the timeout, seconds per fixer, and per fixer the
+    seconds of those spent recording its edits in the edit log, with how many edits)."""
     rows = []
     for case in linear_cases(full):
         command = [sys.executable, __file__, "--linear-worker", case] + (["--full"] if full else [])

@@ -148,11 +148,7 @@ def test_speed_script_runs():
 
 def test_linear_cost_table(capsys):
     """The linear-cost table at its reduced size: each case, its edits, and the edit log's share."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import speed
+    import speed  # (beside this file, as bench_inputs is)
 
     speed.print_linear_cost(full=False, timeout=120)
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| one-character lines")]
