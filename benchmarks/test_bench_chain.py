@@ -136,8 +136,6 @@ def test_speed_script_runs():
     import sys
     from pathlib import Path
 
-    import pytest
-
     pytest.importorskip("wordninja")
     script = str(Path(__file__).resolve().parent / "speed.py")
     output = subprocess.run([sys.executable, script, "--quick"], check=True, capture_output=True, text=True).stdout

@@ -369,7 +369,8 @@ def test_broken_ligatures_reads_words_of_any_script_by_their_cuts():
     from textfix.tokens import Chunks
 
     def suspects(text):
-        return [Chunks(text).strings[i] for i in _suspects(Chunks(text), Document(text))]
+        chunks = Chunks(text)
+        return [chunks.strings[i] for i in _suspects(chunks, Document(text))]
 
     assert suspects("Городской совет собрался во вторник. " * 20) == []  # no reading of these can be known
     # an accented word that lost its ligature is found as an ASCII one is: 'réflexion' is the document's
